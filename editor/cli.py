@@ -1,0 +1,289 @@
+"""The command line: ``report-editor SUBCOMMAND …``, built on the same core as the window.
+
+Exit codes: 0 success, 1 the work failed (message printed in Chinese), 2 usage error.
+With no subcommand, or with a project path, the window opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from . import __version__
+from .errors import ReportEditorError
+
+SUBCOMMANDS = ("templates", "new", "export", "check", "import", "rollover", "merge")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese messages and no SystemExit on errors."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        message = (
+            message.replace("the following arguments are required", "缺少必需的参数")
+            .replace("unrecognized arguments", "无法识别的参数")
+            .replace("invalid choice", "无效的选项")
+            .replace("choose from", "可选")
+            .replace("expected one argument", "需要一个参数值")
+            .replace("argument ", "参数 ")
+        )
+        raise UsageError(f"{self.prog}：{message}\n运行“{self.prog} --help”查看用法。")
+
+    def exit(self, status: int = 0, message: Optional[str] = None):
+        if message:
+            print(message, file=sys.stderr)
+        raise SystemExit(status)
+
+
+def _out(msg: str) -> None:
+    print(msg, flush=True)
+
+
+def _err(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="report-editor",
+        description="法治政府建设年度报告编辑器。不带子命令运行时打开编辑窗口。",
+        add_help=False,
+    )
+    p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    p.add_argument("--version", action="version", version=f"report-editor {__version__}", help="显示版本号")
+    sub = p.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
+        sp.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+        return sp
+
+    add("templates", "列出可用的报告模板")
+
+    sp = add("new", "从模板新建项目")
+    sp.add_argument("--template", "-t", default="fzzf-annual", help="模板名称（见 templates 子命令），默认 fzzf-annual")
+    sp.add_argument("project", help="新项目文件的路径（.fzbg）")
+    sp.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")
+
+    sp = add("export", "把项目导出为公文格式的 Word（.docx）或 PDF")
+    sp.add_argument("projects", nargs="+", help="项目文件（可以有多个）")
+    sp.add_argument("-o", "--output", help="输出文件路径（只导出一个项目时）")
+    sp.add_argument("--out-dir", help="输出文件夹（导出多个项目时）")
+    sp.add_argument("--format", choices=("docx", "pdf"), default="docx", help="输出格式，默认 docx")
+    sp.add_argument("--edition", choices=("public", "formal"), help="版本：public 公开发布版，formal 正式公文版（带版头版记）")
+
+    sp = add("check", "校对检查项目，发现错误时退出码为 1")
+    sp.add_argument("project", help="项目文件")
+    sp.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+
+    sp = add("import", "从 .docx 或文本文件导入已有报告")
+    sp.add_argument("source", help="来源文件（.docx、.txt、.md）")
+    sp.add_argument("-o", "--output", required=True, help="新项目文件的路径（.fzbg）")
+    sp.add_argument("--keep-punctuation", action="store_true", help="保留原文的半角标点，不转换为全角")
+    sp.add_argument("--no-metrics", action="store_true", help="不把文中的数字识别为指标")
+    sp.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")
+
+    sp = add("rollover", "由本年度项目生成下一年度项目")
+    sp.add_argument("project", help="本年度项目文件")
+    sp.add_argument("-o", "--output", required=True, help="下一年度项目文件的路径")
+    sp.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")
+
+    sp = add("merge", "把同事分工起草的项目合并到一个项目中")
+    sp.add_argument("project", help="主项目文件")
+    sp.add_argument("others", nargs="+", help="要合并进来的项目文件")
+    sp.add_argument("-o", "--output", required=True, help="合并结果的项目文件路径")
+    sp.add_argument(
+        "--prefer",
+        metavar="来源",
+        help="冲突时一律采用哪一方：main（主项目）或其他项目文件的路径；不指定时有冲突则列出并退出",
+    )
+    sp.add_argument(
+        "--resolve",
+        action="append",
+        default=[],
+        metavar="键=来源",
+        help="逐个解决冲突：冲突键=main 或 冲突键=其他项目文件路径（冲突键见不带此参数时的输出）",
+    )
+    sp.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")
+    return p
+
+
+# ------------------------------------------------------------------ helpers
+def _check_target(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise ReportEditorError(f"“{path}”已存在。如要覆盖，请加 --force；或换一个文件名。")
+
+
+def _load(path: str):
+    from .storage import read_project
+
+    return read_project(path)
+
+
+# ------------------------------------------------------------------ commands
+def cmd_templates(args) -> int:
+    from .templates import list_templates
+
+    for t in list_templates():
+        _out(f"{t.name}\t{t.description}")
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .storage import write_project
+    from .templates import load_template
+
+    target = Path(args.project)
+    if target.suffix == "":
+        target = target.with_suffix(".fzbg")
+    _check_target(target, args.force)
+    report = load_template(args.template)
+    write_project(target, report, backup=False)
+    _out(f"已从模板“{args.template}”新建项目：{target}")
+    return 0
+
+
+def _print_check_errors(report, name: str) -> None:
+    try:
+        from .checks import run_checks
+    except ImportError:  # checks not available: exporting a draft never depends on them
+        return
+    errors = [f for f in run_checks(report) if f.severity == "error"]
+    for f in errors:
+        _err(f"{name}：错误：{f.message}")
+
+
+def cmd_export(args) -> int:
+    from .export import export_report
+
+    projects = [Path(p) for p in args.projects]
+    if len(projects) > 1 and args.output:
+        raise UsageError("导出多个项目时请用 --out-dir 指定输出文件夹，不能用 -o。")
+    if args.out_dir:
+        out_dir = Path(args.out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for project in projects:
+        try:
+            report = _load(str(project))
+            if args.output:
+                target = Path(args.output)
+            else:
+                folder = Path(args.out_dir) if args.out_dir else project.parent
+                target = folder / (project.stem + "." + args.format)
+            _print_check_errors(report, project.name)
+            export_report(report, target, fmt=args.format, edition=args.edition)
+            _out(f"已导出：{target}")
+        except ReportEditorError as e:
+            _err(f"{project.name}：{e.message}")
+            failed += 1
+    return 1 if failed else 0
+
+
+def cmd_check(args) -> int:
+    import json
+
+    from .checks import run_checks
+
+    report = _load(args.project)
+    findings = run_checks(report)
+    if args.json:
+        _out(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=1))
+    else:
+        labels = {"error": "错误", "warning": "警告", "info": "提示"}
+        for f in findings:
+            where = f" [{f.where}]" if getattr(f, "where", "") else ""
+            _out(f"{labels.get(f.severity, f.severity)}{where}：{f.message}")
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in labels}
+        _out(f"共 {counts['error']} 个错误、{counts['warning']} 个警告、{counts['info']} 个提示。")
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def cmd_import(args) -> int:
+    from .importing import import_file
+    from .storage import write_project
+
+    target = Path(args.output)
+    _check_target(target, args.force)
+    result = import_file(args.source, keep_punctuation=args.keep_punctuation, metrics=not args.no_metrics)
+    write_project(target, result.report, backup=False)
+    for line in result.summary_lines():
+        _out(line)
+    _out(f"已导入到：{target}")
+    return 0
+
+
+def cmd_rollover(args) -> int:
+    from .model.yearly import rollover
+    from .storage import write_project
+
+    target = Path(args.output)
+    _check_target(target, args.force)
+    report = _load(args.project)
+    nxt = rollover(report)
+    write_project(target, nxt, backup=False)
+    _out(f"已生成 {nxt.year} 年度项目：{target}（{len(nxt.metrics)} 个指标待填写本年数值）")
+    return 0
+
+
+def cmd_merge(args) -> int:
+    from .model.merge import run_merge_cli
+
+    return run_merge_cli(args, out=_out, err=_err)
+
+
+COMMANDS = {
+    "templates": cmd_templates,
+    "new": cmd_new,
+    "export": cmd_export,
+    "check": cmd_check,
+    "import": cmd_import,
+    "rollover": cmd_rollover,
+    "merge": cmd_merge,
+}
+
+
+def _open_window(argv: Sequence[str]) -> int:
+    try:
+        from .app import main as app_main
+    except ImportError as e:  # pragma: no cover - depends on the installed Qt
+        _err(f"无法启动编辑窗口：{e}。请确认已安装 PySide6（pip install PySide6-Essentials）。")
+        return 1
+    return app_main(list(argv))
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+        return _open_window(argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not args.command:
+            return _open_window([])
+        return COMMANDS[args.command](args)
+    except UsageError as e:
+        _err(str(e))
+        return 2
+    except ReportEditorError as e:
+        _err(e.message)
+        return 1
+    except KeyboardInterrupt:
+        _err("已中断。")
+        return 1
+    except Exception as e:  # never show a traceback to a user
+        _err(f"发生意外错误：{type(e).__name__}: {e}。请把这条信息和所用文件报告给维护人员。")
+        if os.environ.get("REPORT_EDITOR_DEBUG"):
+            raise
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

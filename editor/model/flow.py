@@ -1,0 +1,155 @@
+"""The report as a flow of paragraphs ready to lay out: one shared source for the Word export and
+the window's preview, so both show the same text, numbering and figures.
+
+Each :class:`Block` is one paragraph with a style ``kind`` and a list of :class:`Run` pieces whose
+``role`` selects the font (``lead`` is the 楷体 lead sentence run into a body paragraph).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+from .numbering import number_report
+from .refs import FieldRef
+from .report import Item, Report
+from .tokens import Renderer, SegmentKind
+
+BlockKind = Literal[
+    "issuer_mark",  # 发文机关标志 (formal)
+    "doc_number",  # 发文字号 (formal)
+    "red_rule",  # the red line below the header (formal)
+    "title",  # one title line
+    "title_gap",  # the blank line after the title
+    "recipients",  # 主送机关 (formal)
+    "body",  # preamble, intro and closing paragraphs, body paragraphs of items
+    "heading1",  # 一、…
+    "heading2",  # （一）… on its own line (stand-alone lead)
+    "item",  # （一）lead。body… run in; also 1./（1） items
+    "signature",
+    "date",
+    "note",  # 附注
+    "colophon_cc",  # 抄送 (formal)
+    "colophon_print",  # 印发机关 / 印发日期 (formal)
+]
+
+RunRole = Literal["text", "lead", "marker"]
+
+
+@dataclass(slots=True)
+class Run:
+    text: str
+    role: RunRole = "text"
+    seg: SegmentKind = "text"  # text / metric / change / missing
+    metric_id: Optional[str] = None
+
+
+@dataclass(slots=True)
+class Block:
+    kind: BlockKind
+    runs: list[Run] = field(default_factory=list)
+    level: int = 0  # 1..4 for headings and items
+    ref: Optional[FieldRef] = None  # the field this paragraph comes from (for click-to-select)
+    node: Optional[str] = None  # id of the section or item
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+def format_date(d) -> str:
+    """2023年1月28日: Arabic numerals, full year, no leading zeros."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+class _Builder:
+    def __init__(self, report: Report):
+        self.report = report
+        self.renderer = Renderer(report.metric_map())
+        self.numbers = number_report(report)
+        self.blocks: list[Block] = []
+
+    def runs(self, text: str, role: RunRole = "text") -> list[Run]:
+        if "{{" not in text:
+            return [Run(text, role)] if text else []
+        return [Run(s.text, role, s.kind, s.metric_id) for s in self.renderer.segments(text)]
+
+    def add(self, kind: BlockKind, runs: list[Run], ref=None, node=None, level=0) -> None:
+        self.blocks.append(Block(kind, runs, level, ref, node))
+
+    def paragraphs(self, kind: BlockKind, node_id: str, field_name: str, texts: list[str]) -> None:
+        for i, text in enumerate(texts):
+            if text.strip():
+                self.add(kind, self.runs(text), FieldRef(node_id, field_name, i), node_id)
+
+    def item(self, item: Item, level: int) -> None:
+        number = self.numbers.get(item.id, "")
+        lead = item.lead
+        body = [p for p in item.body]
+        marker_run = [Run(number, "lead" if level == 2 else "text", "text")] if number else []
+        lead_role: RunRole = "lead" if level == 2 else "text"
+        lead_ref = FieldRef(item.id, "lead")
+        if item.run_in or not lead.strip():
+            first = body[0] if body else ""
+            runs = marker_run + self.runs(lead, lead_role)
+            if first.strip():
+                runs += self.runs(first)
+            if runs:
+                self.add("item", runs, lead_ref, item.id, level)
+            rest_start = 1
+        else:
+            kind: BlockKind = "heading2" if level == 2 else "item"
+            self.add(kind, marker_run + self.runs(lead, lead_role), lead_ref, item.id, level)
+            rest_start = 0
+        for i in range(rest_start, len(body)):
+            if body[i].strip():
+                self.add("body", self.runs(body[i]), FieldRef(item.id, "body", i), item.id, level)
+        for child in item.children:
+            self.item(child, min(level + 1, 4))
+
+    def build(self, edition: str) -> list[Block]:
+        r = self.report
+        formal = edition == "formal"
+        if formal:
+            f = r.formal
+            mark = f.issuer_mark or ("".join(r.organisations) + "文件" if r.organisations else "")
+            self.add("issuer_mark", self.runs(mark), FieldRef("report", "formal.issuer_mark"))
+            if f.doc_number:
+                self.add("doc_number", self.runs(f.doc_number), FieldRef("report", "formal.doc_number"))
+            self.add("red_rule", [])
+        for line in r.title_lines:
+            self.add("title", self.runs(line), FieldRef("report", "title_override"))
+        self.add("title_gap", [])
+        if formal and r.formal.recipients:
+            text = r.formal.recipients.rstrip("：:") + "："
+            self.add("recipients", self.runs(text), FieldRef("report", "formal.recipients"))
+        self.paragraphs("body", "report", "preamble", r.preamble)
+        for section in r.sections:
+            number = self.numbers.get(section.id, "")
+            if section.heading.strip():
+                runs = ([Run(number, "text")] if number else []) + self.runs(section.heading)
+                self.add("heading1", runs, FieldRef(section.id, "heading"), section.id, 1)
+            self.paragraphs("body", section.id, "intro", section.intro)
+            for item in section.items:
+                self.item(item, 2)
+        self.paragraphs("body", "report", "closing", r.closing)
+        for i, line in enumerate(r.signature):
+            if line.strip():
+                self.add("signature", self.runs(line), FieldRef("report", "signature", i))
+        if r.date is not None:
+            self.add("date", [Run(format_date(r.date))], FieldRef("report", "date"))
+        self.paragraphs("note", "report", "notes", r.notes)
+        if formal:
+            f = r.formal
+            if f.cc:
+                text = "抄送：" + f.cc.rstrip("。") + "。"
+                self.add("colophon_cc", self.runs(text), FieldRef("report", "formal.cc"))
+            left = f.printer or "".join(r.organisations)
+            right = (format_date(f.print_date) + "印发") if f.print_date else ""
+            self.add("colophon_print", [Run(left), Run("\t"), Run(right)], FieldRef("report", "formal.printer"))
+        return self.blocks
+
+
+def build_flow(report: Report, edition: Optional[str] = None) -> list[Block]:
+    """The report as paragraphs in document order, with tokens rendered and numbering derived."""
+    return _Builder(report).build(edition or report.edition)

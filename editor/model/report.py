@@ -1,0 +1,254 @@
+"""The report as plain data (pydantic models, no Qt).
+
+Numbering (``一、`` ``（一）`` ``1.`` ``（1）``) is never stored: it is derived from position by
+:mod:`editor.model.numbering`. Text fields may contain metric tokens (see :mod:`editor.model.tokens`).
+
+Every section, item and metric has a stable ``id`` with a prefix (``s-``, ``i-``, ``m-``) so that a
+:class:`~editor.model.refs.FieldRef` can address any field of the report independently of position.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import uuid
+from enum import Enum
+from typing import Iterator, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+DECIMAL_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]+)?$")
+
+
+def new_id(prefix: str) -> str:
+    """A new stable identifier such as ``i-3f2a9c1b``."""
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, populate_by_name=True)
+
+
+class SectionKind(str, Enum):
+    """The five kinds of content required by the 2019 regulation, plus thematic."""
+
+    MEASURES = "measures"  # 主要举措和成效
+    SHORTCOMINGS = "shortcomings"  # 存在的不足和原因
+    LEADERSHIP = "leadership"  # 党政主要负责人履行推进法治建设第一责任人职责情况
+    PLANS = "plans"  # 下一年度主要安排
+    OTHER = "other"  # 其他需要报告的情况
+    THEMATIC = "thematic"  # a thematic section (counts as measures and results)
+
+
+REQUIRED_KINDS: tuple[SectionKind, ...] = (
+    SectionKind.MEASURES,
+    SectionKind.SHORTCOMINGS,
+    SectionKind.LEADERSHIP,
+    SectionKind.PLANS,
+    SectionKind.OTHER,
+)
+
+KIND_LABELS: dict[SectionKind, str] = {
+    SectionKind.MEASURES: "主要举措和成效",
+    SectionKind.SHORTCOMINGS: "存在的不足和原因",
+    SectionKind.LEADERSHIP: "党政主要负责人履行推进法治建设第一责任人职责情况",
+    SectionKind.PLANS: "下一年度主要安排",
+    SectionKind.OTHER: "其他需要报告的情况",
+    SectionKind.THEMATIC: "专题（主要举措和成效）",
+}
+
+SCALES = ("", "万", "亿")
+# Qualifier placement: before the number, between number(+scale) and unit, or after the unit.
+PREFIX_QUALIFIERS = ("逾", "近", "约", "超", "达", "超过", "共")
+INFIX_QUALIFIERS = ("余", "多")
+SUFFIX_QUALIFIERS = ("以上", "左右")
+QUALIFIERS = ("",) + PREFIX_QUALIFIERS + INFIX_QUALIFIERS + SUFFIX_QUALIFIERS
+
+
+class Metric(_Model):
+    """A figure the text refers to. Values are kept as their exact decimal digits."""
+
+    id: str = Field(default_factory=lambda: new_id("m"))
+    label: str = ""
+    value: Optional[str] = None  # "75.46"; None = not filled in yet
+    unit: str = ""
+    scale: Literal["", "万", "亿"] = ""
+    qualifier: str = ""
+    last_value: Optional[str] = None  # last year's value, same unit and scale
+    is_rate: bool = False  # a rate: its change is written in 个百分点
+    numerals: Literal["arabic", "chinese"] = "arabic"  # "chinese" writes 1000 as 千 (逾千家)
+    change_decimals: int = Field(default=1, ge=0, le=4)
+    change_prefix: str = "同比"  # 同比 / 较上年 / ""
+    change_words: tuple[str, str] = ("增长", "下降")
+    source: str = ""  # office that supplied the figure
+    note: str = ""
+    parts: list[str] = Field(default_factory=list)  # ids of metrics that add up to this one
+
+    @field_validator("qualifier")
+    @classmethod
+    def _known_qualifier(cls, v: str) -> str:
+        if v not in QUALIFIERS:
+            raise ValueError(f"未知的限定词“{v}”，可用：{'、'.join(q for q in QUALIFIERS if q)}")
+        return v
+
+
+class Item(_Model):
+    """A level-2 item (``（一）``) or, as a child, a level-3 (``1.``) or level-4 (``（1）``) item."""
+
+    id: str = Field(default_factory=lambda: new_id("i"))
+    lead: str = ""  # lead sentence, e.g. "全面准确学习领会党的二十大精神。"
+    body: list[str] = Field(default_factory=list)  # paragraphs; the first runs in after the lead
+    run_in: bool = True  # lead and first body paragraph share one paragraph
+    numbered: bool = True
+    kinds: list[SectionKind] = Field(default_factory=list)  # e.g. LEADERSHIP for a 第一责任人 item
+    children: list["Item"] = Field(default_factory=list)
+    hint: str = ""  # template guidance, never exported
+    needs_revision: bool = False  # set by roll-over until the item is edited
+
+
+class Section(_Model):
+    """A level-1 section (``一、``), or an unnumbered part such as a shortcomings paragraph."""
+
+    id: str = Field(default_factory=lambda: new_id("s"))
+    heading: str = ""
+    kinds: list[SectionKind] = Field(default_factory=lambda: [SectionKind.THEMATIC])
+    numbered: bool = True
+    intro: list[str] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+    hint: str = ""
+    needs_revision: bool = False
+
+
+class FormalInfo(_Model):
+    """Fields of the formal edition (red header and colophon)."""
+
+    issuer_mark: str = ""  # 发文机关标志, e.g. "东莞市司法局文件"
+    doc_number: str = ""  # 发文字号, e.g. "东司〔2023〕5号"
+    recipients: str = ""  # 主送机关, without the trailing colon
+    cc: str = ""  # 抄送
+    printer: str = ""  # 印发机关
+    print_date: Optional[_dt.date] = None  # 印发日期
+
+
+FontRole = Literal["title", "body", "heading1", "heading2", "heading3", "page_number", "issuer_mark"]
+
+DEFAULT_FONTS: dict[str, str] = {
+    "title": "方正小标宋简体",
+    "body": "仿宋_GB2312",
+    "heading1": "黑体",
+    "heading2": "楷体_GB2312",
+    "heading3": "仿宋_GB2312",
+    "page_number": "宋体",
+    "issuer_mark": "方正小标宋简体",
+}
+
+
+class FormatSettings(_Model):
+    fonts: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_FONTS))
+    bold_level2: bool = False
+    bold_level3: bool = False
+    page_numbers: Literal["odd_even", "centred"] = "odd_even"
+    continuous_level3: bool = False  # number 1. items continuously across level-2 items
+
+    def font(self, role: str) -> str:
+        return self.fonts.get(role) or DEFAULT_FONTS[role]
+
+
+class Report(_Model):
+    organisations: list[str] = Field(default_factory=list)
+    year: int = Field(default=2022, ge=1949, le=2200)
+    title_override: str = ""  # may span several lines ("\n"); empty = generated
+    preamble: list[str] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    closing: list[str] = Field(default_factory=list)  # e.g. "特此报告。"
+    signature: list[str] = Field(default_factory=list)  # one organisation per line
+    date: Optional[_dt.date] = None  # 成文日期
+    publication_date: Optional[_dt.date] = None
+    notes: list[str] = Field(default_factory=list)  # 附注, e.g. "（此件公开发布）"
+    edition: Literal["public", "formal"] = "public"
+    formal: FormalInfo = Field(default_factory=FormalInfo)
+    format: FormatSettings = Field(default_factory=FormatSettings)
+    metrics: list[Metric] = Field(default_factory=list)
+    hint: str = ""
+
+    # ----- derived values -------------------------------------------------
+    @property
+    def generated_title(self) -> str:
+        org = "".join(self.organisations) if len(self.organisations) <= 1 else " ".join(self.organisations)
+        return f"{org}{self.year}年法治政府建设年度报告"
+
+    @property
+    def title(self) -> str:
+        """The title as it is exported; lines separated by ``\\n``."""
+        return self.title_override.strip("\n") or self.generated_title
+
+    @property
+    def title_lines(self) -> list[str]:
+        return [line for line in self.title.split("\n") if line.strip()]
+
+    # ----- lookup ---------------------------------------------------------
+    def metric_map(self) -> dict[str, Metric]:
+        return {m.id: m for m in self.metrics}
+
+    def metric(self, metric_id: str) -> Optional[Metric]:
+        for m in self.metrics:
+            if m.id == metric_id:
+                return m
+        return None
+
+    def iter_items(self) -> Iterator[tuple[Section, list[Item]]]:
+        """Yield (section, ancestry) for every item, depth first; ancestry ends with the item."""
+        for section in self.sections:
+            stack: list[tuple[Item, list[Item]]] = [(it, []) for it in reversed(section.items)]
+            while stack:
+                item, parents = stack.pop()
+                chain = parents + [item]
+                yield section, chain
+                for child in reversed(item.children):
+                    stack.append((child, chain))
+
+    def find_node(self, node_id: str):
+        """Return the section, item or metric with this id, or the report for ``"report"``."""
+        if node_id == "report":
+            return self
+        if node_id.startswith("m-") or not node_id[:2] in ("s-", "i-"):
+            m = self.metric(node_id)
+            if m is not None:
+                return m
+        for section in self.sections:
+            if section.id == node_id:
+                return section
+        for _section, chain in self.iter_items():
+            if chain[-1].id == node_id:
+                return chain[-1]
+        return None
+
+    def find_parent(self, node_id: str):
+        """Return (container list, index, owner) holding the section or item ``node_id``."""
+        for i, section in enumerate(self.sections):
+            if section.id == node_id:
+                return self.sections, i, self
+        for section in self.sections:
+            found = _find_in(section.items, node_id, section)
+            if found:
+                return found
+        return None
+
+    def text_fields(self):
+        """Yield (FieldRef, text) for every free-text field that may hold tokens."""
+        from .refs import iter_text_fields
+
+        yield from iter_text_fields(self)
+
+
+def _find_in(items: list[Item], node_id: str, owner):
+    for i, item in enumerate(items):
+        if item.id == node_id:
+            return items, i, owner
+        found = _find_in(item.children, node_id, item)
+        if found:
+            return found
+    return None
+
+
+Item.model_rebuild()

@@ -1,0 +1,231 @@
+"""Project files: one UTF-8 JSON file (extension ``.fzbg``) with an explicit format version.
+
+File format history (``format_version``):
+
+* 1 — first release (2026-11): envelope ``{"format": "report-editor-project", "format_version": 1,
+  "app_version", "saved_at", "description", "report": {...}}``; the report as in
+  :class:`editor.model.Report`. Reference file: ``tests/data/formats/v1.fzbg``.
+
+When the format changes, bump :data:`FORMAT_VERSION`, add a function to :data:`MIGRATIONS` that turns
+a version N document into version N+1, document the revision above and add a reference file of the
+old version under ``tests/data/formats/``.
+
+Reading tells apart: not found, not JSON, not a project file, damaged (which field and why), and
+written by a newer version (refused). Writing is atomic and keeps the previous file as ``.bak``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, Optional
+
+from pydantic import ValidationError
+
+from .. import __version__
+from ..errors import (
+    NotAProject,
+    ProjectDamaged,
+    ProjectNotFound,
+    ProjectNotJson,
+    ProjectTooNew,
+    ProjectWriteError,
+)
+from ..model import Report
+
+FORMAT_NAME = "report-editor-project"
+FORMAT_VERSION = 1
+EXTENSION = ".fzbg"
+BACKUP_SUFFIX = ".bak"
+
+# MIGRATIONS[n] turns a version-n document (the whole envelope, as parsed JSON) into version n+1.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def _loc(loc: tuple) -> str:
+    return ".".join(str(p) for p in loc)
+
+
+def _describe_validation(err: ValidationError) -> tuple[str, str]:
+    first = err.errors()[0]
+    return "report." + _loc(first["loc"]), first["msg"]
+
+
+def migrate(doc: dict, path_name: str = "") -> dict:
+    """Bring an envelope of an older version up to :data:`FORMAT_VERSION`."""
+    version = doc.get("format_version")
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise ProjectDamaged(
+                f"项目文件“{path_name}”的格式版本 {version} 无法升级：本程序不认识这个旧版本。"
+                "请用保存它的那个版本的程序打开并另存。",
+                "format_version",
+                "no migration",
+            )
+        doc = step(doc)
+        version = doc["format_version"]
+    return doc
+
+
+def parse_project(data: bytes | str, name: str = "项目文件") -> tuple[Report, dict]:
+    """Parse the bytes of a project file. Returns the report and the envelope's other fields."""
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as e:
+        raise ProjectNotJson(
+            f"“{name}”不是本程序的项目文件：内容不是 UTF-8 文本（第 {e.start} 字节）。"
+            "请确认选择的是 .fzbg 项目文件；Word 文件请用“导入”。"
+        ) from None
+    if not text.strip():
+        raise ProjectNotJson(f"“{name}”是空文件，里面没有报告内容。如有备份（同名 .bak 文件），请打开备份。")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ProjectNotJson(
+            f"“{name}”无法解析：第 {e.lineno} 行第 {e.colno} 列格式错误（{e.msg}）。"
+            "文件可能已损坏或被其他程序改写；如有备份（同名 .bak 文件），请打开备份。"
+        ) from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
+        raise NotAProject(
+            f"“{name}”不是本程序的项目文件（缺少项目文件标记）。请选择 .fzbg 项目文件；"
+            "已有的 Word 或文本报告请用“导入”。"
+        )
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ProjectDamaged(
+            f"项目文件“{name}”已损坏：格式版本号“{version}”无效。如有备份（同名 .bak 文件），请打开备份。",
+            "format_version",
+            "invalid",
+        )
+    if version > FORMAT_VERSION:
+        raise ProjectTooNew(
+            f"项目文件“{name}”由更新版本的程序保存（文件格式版本 {version}，本程序只支持到 {FORMAT_VERSION}）。"
+            "为避免丢失内容，本程序不会打开它：请升级本程序后再打开。",
+            version,
+        )
+    doc = migrate(doc, name)
+    raw = doc.get("report")
+    if not isinstance(raw, dict):
+        raise ProjectDamaged(
+            f"项目文件“{name}”已损坏：缺少报告内容（report）。如有备份（同名 .bak 文件），请打开备份。",
+            "report",
+            "missing",
+        )
+    try:
+        report = Report.model_validate(raw)
+    except ValidationError as e:
+        where, why = _describe_validation(e)
+        raise ProjectDamaged(
+            f"项目文件“{name}”已损坏：字段 {where} 有误（{why}）。文件未作任何修改；"
+            "如有备份（同名 .bak 文件），请打开备份，或把文件交给技术人员检查。",
+            where,
+            why,
+        ) from None
+    meta = {k: v for k, v in doc.items() if k != "report"}
+    return report, meta
+
+
+def read_project(path: str | os.PathLike) -> Report:
+    return read_project_with_meta(path)[0]
+
+
+def read_project_with_meta(path: str | os.PathLike) -> tuple[Report, dict]:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ProjectNotFound(f"找不到项目文件“{p}”。请检查路径，或从“最近打开”中移除它。") from None
+    except IsADirectoryError:
+        raise ProjectNotFound(f"“{p}”是文件夹，不是项目文件。请选择 .fzbg 文件。") from None
+    except PermissionError:
+        raise ProjectNotFound(f"没有权限读取“{p}”。请检查文件权限。") from None
+    return parse_project(data, p.name)
+
+
+def dump_project(report: Report, description: str = "") -> bytes:
+    doc = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "saved_at": _dt.datetime.now().replace(microsecond=0).isoformat(),
+        "description": description,
+        "report": report.model_dump(mode="json"),
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, backup: bool = True, what: str = "文件") -> Path:
+    """Write ``data`` to ``path`` atomically: temporary file in the same folder, flush, fsync, replace.
+
+    With ``backup`` the previous file is kept as ``path + .bak``. On any failure the old file is left
+    as it was and no temporary file remains; a :class:`ProjectWriteError` explains what to do.
+    """
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        raise ProjectWriteError(f"无法保存{what}：文件夹“{folder}”不存在。请选择一个已有的文件夹。")
+    tmp_name: Optional[str] = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if p.exists():
+            try:
+                os.chmod(tmp_name, p.stat().st_mode & 0o777)
+            except OSError:
+                pass
+            if backup:
+                bak = p.with_name(p.name + BACKUP_SUFFIX)
+                try:
+                    if bak.exists():
+                        bak.unlink()
+                    os.link(p, bak)
+                except OSError:
+                    import shutil
+
+                    shutil.copy2(p, bak)
+        os.replace(tmp_name, p)
+        tmp_name = None
+        _fsync_dir(folder)
+    except PermissionError:
+        raise ProjectWriteError(
+            f"无法保存{what}“{p}”：没有写入权限，或文件正被其他程序（如 Word、WPS）打开。"
+            "请关闭占用它的程序，或另存到其他位置。原文件未被改动。"
+        ) from None
+    except OSError as e:
+        raise ProjectWriteError(
+            f"无法保存{what}“{p}”：{e.strerror or e}。请检查磁盘空间和权限，或另存到其他位置。原文件未被改动。"
+        ) from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+    return p
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_project(path: str | os.PathLike, report: Report, *, description: str = "", backup: bool = True) -> Path:
+    """Save ``report`` to ``path`` atomically (see :func:`atomic_write_bytes`)."""
+    return atomic_write_bytes(path, dump_project(report, description), backup=backup, what="项目文件")

@@ -1,0 +1,46 @@
+"""Shared fixtures. Every test runs with settings, data and recovery folders in a temporary folder,
+so no test touches a user's files (pattern from novelWriter's tests/conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "000_2de74efebecd7fd4.txt"
+SEED_COPY = Path(__file__).resolve().parent / "data" / "seed-dongguan-2022.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "run"))
+    (home / "run").mkdir(mode=0o700)
+    yield home
+
+
+@pytest.fixture
+def seed_text() -> str:
+    """The seed report (Dongguan Justice Bureau 2022) as copied from its web page."""
+    return SEED_COPY.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def soffice() -> str:
+    """Path of LibreOffice's soffice; the test is skipped only when it is not installed."""
+    from editor.export.pdf import find_soffice
+
+    path = find_soffice()
+    if path is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return path
