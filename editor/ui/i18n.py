@@ -1,0 +1,111 @@
+"""Translations of the user interface.
+
+Source strings in the code are English (``self.tr("Save")``); the shipped zh_CN translation
+(``resources/translations/report_editor_zh_CN.qm``) is installed by default so users see Chinese.
+English is chosen with the QSettings key ``ui/language`` = ``"en"``.
+
+Also home of :func:`guard_none_refcount`, a work-around for a PySide6 6.12 defect (see there),
+applied when this module is imported: every window module imports it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+SETTINGS_KEY = "ui/language"
+CATALOG = "report_editor"
+
+
+def guard_none_refcount() -> bool:
+    """Work around a PySide6 defect that drops a reference to ``None`` on every call of a C++ method
+    returning ``void`` (seen with PySide6 6.12.0 on CPython 3.11: after a few thousand calls such as
+    ``QTextCharFormat.setFontPointSize`` the interpreter aborts with "deallocating None").
+
+    CPython 3.12 and later make ``None`` immortal, so nothing is needed there. On older versions the
+    defect is detected with a harmless probe and, if present, ``None`` is given a reference count so
+    large it cannot reach zero, which is what 3.12 does. Returns True when the guard was applied.
+    """
+    if sys.version_info >= (3, 12):
+        return False
+    from PySide6.QtCore import QPointF
+
+    probe = QPointF()
+    before = sys.getrefcount(None)
+    for _ in range(16):
+        probe.setX(0.0)
+    if sys.getrefcount(None) >= before:
+        return False
+    refcnt = ctypes.c_ssize_t.from_address(id(None))
+    if refcnt.value < (1 << 40):
+        refcnt.value += 1 << 40
+    return True
+
+
+guard_none_refcount()
+
+
+def translations_dir() -> Path:
+    from ..paths import resources_dir
+
+    return resources_dir() / "translations"
+
+
+def configured_language() -> str:
+    value = QSettings().value(SETTINGS_KEY, DEFAULT_LANGUAGE)
+    value = str(value) if value else DEFAULT_LANGUAGE
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_configured_language(language: str) -> None:
+    """Remember the language for the next start (the preferences dialog calls this)."""
+    if language not in LANGUAGES:
+        raise ValueError(language)
+    QSettings().setValue(SETTINGS_KEY, language)
+
+
+def _installed(app) -> list:
+    return app.property("_report_editor_translators") or []
+
+
+def install_translator(app: QCoreApplication, language: Optional[str] = None) -> str:
+    """Install the translation for ``language`` (default: the preference, else zh_CN) on ``app``.
+
+    Replaces translators installed by an earlier call. Returns the language in use: "zh_CN" or "en"
+    ("en" also when the zh_CN catalogue cannot be found, so the window still works, in English).
+    """
+    language = language or configured_language()
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    holder = getattr(app, "_report_editor_translators", None)
+    if holder:
+        for translator in holder:
+            app.removeTranslator(translator)
+    translators: list[QTranslator] = []
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        app._report_editor_translators = translators  # type: ignore[attr-defined]
+        return "en"
+    ours = QTranslator(app)
+    path = translations_dir() / f"{CATALOG}_{language}.qm"
+    if not ours.load(str(path)):
+        app._report_editor_translators = translators  # type: ignore[attr-defined]
+        return "en"
+    app.installTranslator(ours)
+    translators.append(ours)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in (f"qtbase_{language}", f"qt_{language}"):
+        qt = QTranslator(app)
+        if qt.load(name, qt_dir):
+            app.installTranslator(qt)
+            translators.append(qt)
+            break
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    app._report_editor_translators = translators  # type: ignore[attr-defined]
+    return language

@@ -1,0 +1,602 @@
+"""Live preview of the report in the official layout (GB/T 9704-2012), page by page.
+
+The report is turned into paragraphs by :func:`editor.model.build_flow` (the same flow the Word
+export writes), laid into a :class:`QTextDocument` with exact line heights and paginated to the
+text block (版心) of an A4 page. A custom widget draws the visible pages with their margins, a
+shadow and the page numbers ``— N —``.
+
+Refreshing is debounced after every change and incremental: the new flow is compared with the
+previous one and only the paragraphs that differ are replaced in the text document, so a keystroke
+in a report fifty times the sample costs a few paragraphs of layout, not the whole document.
+
+Layout units: the text document is laid out on a paint device of :data:`DPI` dots per inch, so one
+layout unit is ``72 / DPI`` points. Painting scales to the screen with the zoom factor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+)
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
+
+from ..model import Block, build_flow
+from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
+
+# ---------------------------------------------------------------- page geometry (official-format.md §1)
+MM = 72 / 25.4  # points per millimetre
+PAGE_W_PT = 210 * MM
+PAGE_H_PT = 297 * MM
+MARGIN_TOP_PT = 37 * MM
+MARGIN_LEFT_PT = 28 * MM
+MARGIN_RIGHT_PT = 26 * MM
+MARGIN_BOTTOM_PT = 35 * MM
+TEXT_W_PT = PAGE_W_PT - MARGIN_LEFT_PT - MARGIN_RIGHT_PT  # 156 mm
+TEXT_H_PT = PAGE_H_PT - MARGIN_TOP_PT - MARGIN_BOTTOM_PT  # 225 mm
+LINE_PT = 28.95  # exact line height: 22 lines per page
+TITLE_PT = 22.0  # 二号
+BODY_PT = 16.0  # 三号
+PAGE_NUMBER_PT = 14.0  # 四号
+BODY_LETTER_SPACING_PT = -0.25  # gives 28 characters per line
+PAGE_NUMBER_GAP_PT = 7 * MM  # the page number's dash sits 7 mm below the text block
+
+DPI = 144  # layout resolution of the text document
+U = DPI / 72.0  # layout units per point
+
+PAGE_GAP_PX = 16  # space between pages on screen
+DEBOUNCE_MS = 200
+
+METRIC_BG = QColor("#e3f0ff")
+CHANGE_BG = QColor("#e6f6e6")
+MISSING_BG = QColor("#ffd9d9")
+MISSING_FG = QColor("#b00000")
+RED = QColor("#d40000")
+
+# Installed look-alikes of the official fonts (official-format.md §5).
+_FALLBACK_FAMILIES = {
+    "song": ["Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN", "serif"],
+    "hei": ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "sans-serif"],
+    "kai": ["LXGW WenKai", "AR PL UKai CN", "Noto Serif CJK SC", "serif"],
+}
+
+
+def _own_preview_family(name: str) -> str:
+    """Map an official font name to an installed family (used when the export module has none)."""
+    installed = set(QFontDatabase.families())
+    if name in installed:
+        return name
+    if "楷" in name:
+        kind = "kai"
+    elif "黑" in name:
+        kind = "hei"
+    else:  # 宋体, 小标宋, 仿宋 and anything unknown
+        kind = "song"
+    for family in _FALLBACK_FAMILIES[kind]:
+        if family in installed:
+            return family
+    return _FALLBACK_FAMILIES[kind][-1]
+
+
+def preview_family(name: str) -> str:
+    try:  # the export engineer's mapping, when present, keeps preview and export consistent
+        from ..export.fonts import preview_family as export_preview_family  # type: ignore
+
+        family = export_preview_family(name)
+        if family:
+            return family
+    except Exception:  # noqa: BLE001 - module absent or not ready: use our own mapping
+        pass
+    return _own_preview_family(name)
+
+
+# ---------------------------------------------------------------- building the text document
+@dataclass
+class _Formats:
+    """Block and character formats for one set of format settings."""
+
+    key: tuple
+    families: dict
+
+
+def _block_signature(block: Block) -> tuple:
+    return (block.kind, block.level, tuple((r.text, r.role, r.seg) for r in block.runs))
+
+
+def _calibrate(device) -> float:
+    """How many layout units QTextDocument makes of one unit in a block format (line height,
+    margins, indents). It scales those by the paint device's resolution over the screen's, which
+    depends on the screen, so it is measured rather than assumed."""
+    probe = QTextDocument()
+    probe.documentLayout().setPaintDevice(device)
+    probe.setDocumentMargin(0)
+    cursor = QTextCursor(probe)
+    bf = QTextBlockFormat()
+    bf.setLineHeight(100.0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    cursor.setBlockFormat(bf)
+    cursor.insertText("x")
+    cursor.insertBlock(bf)
+    cursor.insertText("x")
+    top = probe.documentLayout().blockBoundingRect(probe.lastBlock()).top()
+    return top / 100.0 if top > 0 else 1.0
+
+
+class _FlowTypesetter:
+    """Creates the formats of each paragraph kind from the report's format settings."""
+
+    def __init__(self, report, block_scale: float = 1.0):
+        self.b = 1.0 / block_scale  # block-format lengths are given in these units per layout unit
+        fmt = report.format
+        self.key = (tuple(sorted(fmt.fonts.items())), fmt.bold_level2, fmt.bold_level3, report.edition,
+                    tuple(report.signature))
+        self.family = {role: preview_family(fmt.font(role)) for role in
+                       ("title", "body", "heading1", "heading2", "heading3", "page_number", "issuer_mark")}
+        self.bold2 = fmt.bold_level2
+        self.bold3 = fmt.bold_level3
+        sig_chars = max((len(s) for s in report.signature if s.strip()), default=0)
+        self.signature_chars = sig_chars
+
+    # -- character formats
+    def char_format(self, block: Block, role: str, seg: str) -> QTextCharFormat:
+        cf = QTextCharFormat()
+        size = BODY_PT
+        family = self.family["body"]
+        bold = False
+        color = QColor("black")
+        spacing = BODY_LETTER_SPACING_PT
+        kind = block.kind
+        if kind == "title":
+            family, size, spacing = self.family["title"], TITLE_PT, 0.0
+        elif kind == "issuer_mark":
+            family, size, spacing, color = self.family["issuer_mark"], TITLE_PT, 0.0, RED
+        elif kind == "heading1":
+            family = self.family["heading1"]
+        elif kind in ("heading2", "item") and block.level == 2:
+            if role == "lead":
+                family = self.family["heading2"]
+                bold = self.bold2
+        elif kind in ("heading2", "item") and block.level >= 3:
+            if role == "lead" or role == "marker" or (kind == "heading2"):
+                family = self.family["heading3"]
+            bold = self.bold3 and role != "text"
+        elif kind == "colophon_cc":
+            size = PAGE_NUMBER_PT
+        cf.setFontFamilies([family])
+        cf.setFontPointSize(size)
+        if bold:
+            cf.setFontWeight(QFont.Weight.Bold)
+        if spacing:
+            cf.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+            cf.setFontLetterSpacing(spacing * U)
+        cf.setForeground(QBrush(color))
+        if seg == "metric":
+            cf.setBackground(QBrush(METRIC_BG))
+        elif seg == "change":
+            cf.setBackground(QBrush(CHANGE_BG))
+        elif seg == "missing":
+            cf.setBackground(QBrush(MISSING_BG))
+            cf.setForeground(QBrush(MISSING_FG))
+        return cf
+
+    # -- block formats
+    def block_format(self, block: Block) -> QTextBlockFormat:
+        bf = QTextBlockFormat()
+        bf.setLineHeight(LINE_PT * U * self.b, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        bf.setTopMargin(0)
+        bf.setBottomMargin(0)
+        indent = 2 * BODY_PT * U * self.b
+        kind = block.kind
+        if kind in ("title", "issuer_mark", "doc_number"):
+            bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        elif kind == "red_rule":
+            bf.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, TEXT_W_PT * U * self.b)
+        elif kind in ("recipients", "colophon_print"):
+            bf.setAlignment(Qt.AlignmentFlag.AlignLeft)
+            if kind == "colophon_print":
+                bf.setLeftMargin(BODY_PT * U * self.b)
+                bf.setRightMargin(BODY_PT * U * self.b)
+        elif kind == "colophon_cc":
+            bf.setLeftMargin(PAGE_NUMBER_PT * U * self.b)
+            bf.setRightMargin(PAGE_NUMBER_PT * U * self.b)
+        elif kind == "signature":
+            bf.setAlignment(Qt.AlignmentFlag.AlignRight)
+            bf.setRightMargin(indent)
+        elif kind == "date":
+            # The date starts two characters to the right of the signature's first character.
+            step = (BODY_PT + BODY_LETTER_SPACING_PT) * U * self.b
+            sig_start = TEXT_W_PT * U * self.b - indent - self.signature_chars * step
+            date_chars = len(block.text)
+            if self.signature_chars and sig_start + 2 * step + date_chars * step <= TEXT_W_PT * U * self.b:
+                bf.setLeftMargin(max(0.0, sig_start + 2 * step))
+                bf.setAlignment(Qt.AlignmentFlag.AlignLeft)
+            else:
+                bf.setAlignment(Qt.AlignmentFlag.AlignRight)
+                bf.setRightMargin(indent)
+        else:  # body, heading1, heading2, item, note
+            bf.setAlignment(Qt.AlignmentFlag.AlignJustify)
+            bf.setTextIndent(indent)
+        return bf
+
+    def write_block(self, cursor: QTextCursor, block: Block) -> None:
+        """Write the runs of ``block`` at the cursor (the block format is already set)."""
+        if block.kind == "colophon_print" and len(block.runs) == 3:
+            # 印发机关 left, 印发日期 right: a right-aligned tab stop at the right edge.
+            opt = QTextOption.Tab((TEXT_W_PT - 2 * BODY_PT) * U * self.b, QTextOption.TabType.RightTab)
+            bf = cursor.blockFormat()
+            bf.setTabPositions([opt])
+            cursor.setBlockFormat(bf)
+        for run in block.runs:
+            if run.text:
+                cursor.insertText(run.text, self.char_format(block, run.role, run.seg))
+
+
+class PageLayout:
+    """A paginated QTextDocument built from the report flow, updated incrementally."""
+
+    def __init__(self):
+        self.device = QImage(4, 4, QImage.Format.Format_RGB32)
+        dpm = round(DPI / 0.0254)
+        self.device.setDotsPerMeterX(dpm)
+        self.device.setDotsPerMeterY(dpm)
+        self.block_scale = _calibrate(self.device)
+        self.text = QTextDocument()
+        self.text.documentLayout().setPaintDevice(self.device)
+        self.text.setDocumentMargin(0)
+        self.text.setUndoRedoEnabled(False)
+        self.text.setPageSize(_size(TEXT_W_PT * U, TEXT_H_PT * U))
+        option = self.text.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.text.setDefaultTextOption(option)
+        self.blocks: list[Block] = []
+        self.signatures: list[tuple] = []
+        self.format_key: Optional[tuple] = None
+
+    def update(self, report) -> tuple[int, int]:
+        """Bring the text document up to date with ``report``.
+
+        Returns (first changed paragraph, number of paragraphs rewritten).
+        """
+        flow = build_flow(report)
+        typesetter = _FlowTypesetter(report, self.block_scale)
+        sigs = [_block_signature(b) for b in flow]
+        if typesetter.key != self.format_key or not self.signatures:
+            self._rebuild(flow, sigs, typesetter)
+            return 0, len(flow)
+        old = self.signatures
+        n_old, n_new = len(old), len(sigs)
+        p = 0
+        limit = min(n_old, n_new)
+        while p < limit and old[p] == sigs[p]:
+            p += 1
+        s = 0
+        while s < limit - p and old[n_old - 1 - s] == sigs[n_new - 1 - s]:
+            s += 1
+        if p == n_old == n_new:
+            self.blocks = flow  # same text; refs may have changed (e.g. after moves)
+            return n_new, 0
+        # Make both ranges non-empty so the edit is always "replace blocks p..oe by p..ne".
+        if p == n_old - s or p == n_new - s:
+            if p > 0:
+                p -= 1
+            else:
+                s -= 1
+        oe, ne = n_old - s, n_new - s
+        doc = self.text
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        first = doc.findBlockByNumber(p)
+        last = doc.findBlockByNumber(oe - 1)
+        cursor.setPosition(first.position())
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        for i in range(p, ne):
+            block = flow[i]
+            bf = typesetter.block_format(block)
+            cf = typesetter.char_format(block, "text", "text")
+            if i == p:
+                cursor.setBlockFormat(bf)
+                cursor.setBlockCharFormat(cf)
+                cursor.setCharFormat(cf)
+            else:
+                cursor.insertBlock(bf, cf)
+            typesetter.write_block(cursor, block)
+        cursor.endEditBlock()
+        self.blocks = flow
+        self.signatures = sigs
+        return p, ne - p
+
+    def _rebuild(self, flow, sigs, typesetter) -> None:
+        doc = self.text
+        doc.clear()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for i, block in enumerate(flow):
+            bf = typesetter.block_format(block)
+            cf = typesetter.char_format(block, "text", "text")
+            if i == 0:
+                cursor.setBlockFormat(bf)
+                cursor.setBlockCharFormat(cf)
+            else:
+                cursor.insertBlock(bf, cf)
+            typesetter.write_block(cursor, block)
+        cursor.endEditBlock()
+        self.blocks = flow
+        self.signatures = sigs
+        self.format_key = typesetter.key
+
+    def page_count(self) -> int:
+        return max(1, self.text.pageCount())
+
+    def block_at(self, page: int, x_pt: float, y_pt: float) -> Optional[Block]:
+        """The flow paragraph at a point given in points relative to the text block of ``page``."""
+        point = QPointF(x_pt * U, page * TEXT_H_PT * U + y_pt * U)
+        pos = self.text.documentLayout().hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
+        if pos < 0:
+            return None
+        number = self.text.findBlock(pos).blockNumber()
+        if 0 <= number < len(self.blocks):
+            return self.blocks[number]
+        return None
+
+    def page_of_block(self, index: int) -> int:
+        block = self.text.findBlockByNumber(index)
+        if not block.isValid():
+            return 0
+        rect = self.text.documentLayout().blockBoundingRect(block)
+        return int(rect.top() // (TEXT_H_PT * U))
+
+
+def _size(w: float, h: float) -> QSizeF:
+    return QSizeF(w, h)
+
+
+# ---------------------------------------------------------------- the widget
+class _PagesCanvas(QWidget):
+    """Draws the pages; sized to hold all of them at the current zoom."""
+
+    clicked = Signal(int, float, float)  # page, x, y in points relative to the text block
+
+    def __init__(self, layout: PageLayout, parent=None):
+        super().__init__(parent)
+        self.layout_ = layout
+        self.zoom = 1.0
+        self.pages = 1
+        self.page_numbers = "odd_even"
+        self.number_family = preview_family("宋体")
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor("#8a8f96"))
+        self.setPalette(pal)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    # geometry in device pixels: 1 pt = zoom * screen_dpi/72 px
+    def px_per_pt(self) -> float:
+        return self.zoom * self.logicalDpiX() / 72.0
+
+    def page_size_px(self) -> tuple[float, float]:
+        k = self.px_per_pt()
+        return PAGE_W_PT * k, PAGE_H_PT * k
+
+    def page_origin(self, page: int) -> QPointF:
+        w, h = self.page_size_px()
+        x = max(PAGE_GAP_PX, (self.width() - w) / 2)
+        return QPointF(x, PAGE_GAP_PX + page * (h + PAGE_GAP_PX))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        w, h = self.page_size_px()
+        return QSize(int(w + 2 * PAGE_GAP_PX), int(PAGE_GAP_PX + self.pages * (h + PAGE_GAP_PX)))
+
+    def relayout(self, pages: int) -> None:
+        self.pages = pages
+        hint = self.sizeHint()
+        self.setMinimumSize(hint)
+        self.resize(max(hint.width(), self.width()), hint.height())
+        self.update()
+
+    def paintEvent(self, event):  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        w, h = self.page_size_px()
+        exposed = event.rect()
+        first = max(0, int((exposed.top() - PAGE_GAP_PX) // (h + PAGE_GAP_PX)))
+        last = min(self.pages - 1, int((exposed.bottom() - PAGE_GAP_PX) // (h + PAGE_GAP_PX)))
+        for page in range(first, last + 1):
+            self.paint_page(painter, page)
+        painter.end()
+
+    def paint_page(self, painter: QPainter, page: int) -> None:
+        w, h = self.page_size_px()
+        origin = self.page_origin(page)
+        rect = QRectF(origin.x(), origin.y(), w, h)
+        painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 70))
+        painter.fillRect(rect, QColor("white"))
+        k = self.px_per_pt()
+        painter.save()
+        painter.translate(origin.x() + MARGIN_LEFT_PT * k, origin.y() + MARGIN_TOP_PT * k)
+        scale = k / U
+        painter.scale(scale, scale)
+        top = page * TEXT_H_PT * U
+        clip = QRectF(0, 0, TEXT_W_PT * U, TEXT_H_PT * U)
+        painter.setClipRect(clip)
+        painter.translate(0, -top)
+        self.layout_.text.drawContents(painter, QRectF(0, top, TEXT_W_PT * U, TEXT_H_PT * U))
+        painter.restore()
+        self.paint_page_number(painter, page, origin, k)
+
+    def paint_page_number(self, painter: QPainter, page: int, origin: QPointF, k: float) -> None:
+        n = page + 1
+        font = QFont(self.number_family)
+        font.setPixelSize(max(1, round(PAGE_NUMBER_PT * k)))
+        painter.setFont(font)
+        painter.setPen(QPen(QColor("black")))
+        text = f"— {n} —"
+        top = origin.y() + (MARGIN_TOP_PT + TEXT_H_PT + PAGE_NUMBER_GAP_PT) * k
+        left = origin.x() + MARGIN_LEFT_PT * k
+        box = QRectF(left, top - PAGE_NUMBER_PT * k / 2, TEXT_W_PT * k, PAGE_NUMBER_PT * k * 1.5)
+        inset = PAGE_NUMBER_PT * k  # one character from the edge
+        if self.page_numbers == "centred":
+            flags = Qt.AlignmentFlag.AlignHCenter
+        elif n % 2 == 1:
+            box.setRight(box.right() - inset)
+            flags = Qt.AlignmentFlag.AlignRight
+        else:
+            box.setLeft(box.left() + inset)
+            flags = Qt.AlignmentFlag.AlignLeft
+        painter.drawText(box, int(flags | Qt.AlignmentFlag.AlignVCenter), text)
+
+    def hit(self, pos) -> Optional[tuple[int, float, float]]:
+        w, h = self.page_size_px()
+        k = self.px_per_pt()
+        page = int((pos.y() - PAGE_GAP_PX) // (h + PAGE_GAP_PX))
+        if page < 0 or page >= self.pages:
+            return None
+        origin = self.page_origin(page)
+        x = (pos.x() - origin.x()) / k - MARGIN_LEFT_PT
+        y = (pos.y() - origin.y()) / k - MARGIN_TOP_PT
+        if not (-MARGIN_LEFT_PT <= x <= TEXT_W_PT + MARGIN_RIGHT_PT and 0 <= y <= TEXT_H_PT):
+            return None
+        return page, min(max(x, 0.0), TEXT_W_PT), y
+
+    def mousePressEvent(self, event):  # noqa: N802 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton:
+            found = self.hit(event.position())
+            if found is not None:
+                self.clicked.emit(*found)
+        super().mousePressEvent(event)
+
+
+class PreviewWidget(QScrollArea):
+    """The official-format preview of one :class:`~editor.ui.document.ReportDocument`."""
+
+    pageCountChanged = Signal(int)
+    blockActivated = Signal(object)  # FieldRef of the clicked paragraph
+    refreshed = Signal()
+
+    ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+
+    def __init__(self, doc, parent=None):
+        super().__init__(parent)
+        self.setObjectName("previewWidget")
+        self.doc = doc
+        self.pages = PageLayout()
+        self.canvas = _PagesCanvas(self.pages)
+        self.canvas.zoom = 0.75
+        self.setWidget(self.canvas)
+        self.setWidgetResizable(False)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setBackgroundRole(QPalette.ColorRole.Dark)
+        self._page_count = 0
+        self.last_changed: tuple[int, int] = (0, 0)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh_now)
+        doc.contentChanged.connect(self.schedule_refresh)
+        self.canvas.clicked.connect(self._on_clicked)
+        for seq, slot in ((QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+                          (QKeySequence.StandardKey.ZoomOut, self.zoom_out)):
+            shortcut = QShortcut(QKeySequence(seq), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.refresh_now()
+
+    # ---------------------------------------------------------------- refreshing
+    def schedule_refresh(self) -> None:
+        self._timer.start()
+
+    def refresh_pending(self) -> bool:
+        return self._timer.isActive()
+
+    def refresh_now(self) -> None:
+        """Bring the preview up to date immediately (tests and the first show call this)."""
+        self._timer.stop()
+        self.last_changed = self.pages.update(self.doc.report)
+        self.canvas.page_numbers = self.doc.report.format.page_numbers
+        self.canvas.number_family = preview_family(self.doc.report.format.font("page_number"))
+        count = self.pages.page_count()
+        if count != self.canvas.pages:
+            self.canvas.relayout(count)
+        self.canvas.update()
+        if count != self._page_count:
+            self._page_count = count
+            self.pageCountChanged.emit(count)
+        self.refreshed.emit()
+
+    def page_count(self) -> int:
+        return self._page_count
+
+    def blocks(self) -> list[Block]:
+        """The paragraphs currently shown (the flow the preview was last built from)."""
+        return list(self.pages.blocks)
+
+    def text_document(self) -> QTextDocument:
+        return self.pages.text
+
+    # ---------------------------------------------------------------- zoom and navigation
+    def zoom(self) -> float:
+        return self.canvas.zoom
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = min(max(zoom, self.ZOOM_STEPS[0]), self.ZOOM_STEPS[-1])
+        if abs(zoom - self.canvas.zoom) < 1e-6:
+            return
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / max(1, bar.maximum())
+        self.canvas.zoom = zoom
+        self.canvas.relayout(self.canvas.pages)
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def zoom_in(self) -> None:
+        larger = [z for z in self.ZOOM_STEPS if z > self.canvas.zoom + 1e-6]
+        if larger:
+            self.set_zoom(larger[0])
+
+    def zoom_out(self) -> None:
+        smaller = [z for z in self.ZOOM_STEPS if z < self.canvas.zoom - 1e-6]
+        if smaller:
+            self.set_zoom(smaller[-1])
+
+    def wheelEvent(self, event):  # noqa: N802 - Qt API
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            (self.zoom_in if event.angleDelta().y() > 0 else self.zoom_out)()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def show_ref(self, ref) -> None:
+        """Scroll to the page that shows the paragraph of ``ref`` (a FieldRef), if it is shown."""
+        for i, block in enumerate(self.pages.blocks):
+            if block.ref == ref or (block.node is not None and block.node == getattr(ref, "node", None)):
+                page = self.pages.page_of_block(i)
+                self.verticalScrollBar().setValue(int(self.canvas.page_origin(page).y()) - PAGE_GAP_PX)
+                return
+
+    def _on_clicked(self, page: int, x: float, y: float) -> None:
+        block = self.pages.block_at(page, x, y)
+        if block is not None and block.ref is not None:
+            self.blockActivated.emit(block.ref)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        hint = self.canvas.sizeHint()
+        self.canvas.resize(max(hint.width(), self.viewport().width()), hint.height())
