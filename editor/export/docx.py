@@ -1,0 +1,517 @@
+"""The official-format Word export (GB/T 9704-2012), built from :func:`editor.model.build_flow`.
+
+Styles, settings, the section and its footers are built with python-docx; the body paragraphs are
+generated as one XML string (escaped text, style references only) and parsed once with lxml, which
+is ~50x faster than ``add_paragraph``/``add_run`` per paragraph. Every layout number comes from
+:mod:`editor.export.format_spec`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import re
+import unicodedata
+from pathlib import Path
+from typing import Iterator, Optional
+
+from docx import Document
+from docx.oxml.ns import qn
+from lxml import etree
+
+from ..errors import ExportError, ProjectWriteError
+from ..model import Block, Report, build_flow
+from ..model.numbering import number_report
+from ..model.tokens import Renderer
+from ..storage import atomic_write_bytes
+from . import format_spec as F
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NSDECL = f'xmlns:w="{W_NS}"'
+
+# Schema order (ECMA-376 CT_PPrBase / CT_RPr) of the children we write.
+PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+    "sectPr", "pPrChange",
+)
+RPR_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+    "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+    "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+)
+STYLE_ORDER = (
+    "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden",
+    "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid",
+    "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr",
+)
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _esc(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    if _INVALID_XML.search(text):
+        text = _INVALID_XML.sub("", text)
+    return text
+
+
+def _ordered(parts: dict[str, str], order: tuple[str, ...]) -> str:
+    """Join child elements (``tag -> xml``) in schema order."""
+    unknown = set(parts) - set(order)
+    if unknown:
+        raise ValueError(f"unknown children {sorted(unknown)}")
+    return "".join(parts[tag] for tag in order if tag in parts)
+
+
+def ppr_xml(parts: dict[str, str]) -> str:
+    return f"<w:pPr>{_ordered(parts, PPR_ORDER)}</w:pPr>" if parts else ""
+
+
+def rpr_xml(parts: dict[str, str]) -> str:
+    return f"<w:rPr>{_ordered(parts, RPR_ORDER)}</w:rPr>" if parts else ""
+
+
+def fonts_xml(font: str) -> str:
+    f = _esc(font)
+    return f'<w:rFonts w:ascii="{f}" w:eastAsia="{f}" w:hAnsi="{f}" w:cs="{f}" w:hint="eastAsia"/>'
+
+
+def _spacing(line: Optional[int] = F.LINE_PITCH, rule: str = "exact", before: int = 0, after: int = 0) -> str:
+    attrs = f'w:before="{before}" w:after="{after}"'
+    if line is not None:
+        attrs += f' w:line="{line}" w:lineRule="{rule}"'
+    return f"<w:spacing {attrs}/>"
+
+
+def _ind(left: int = 0, right: int = 0, first_line: int = 0, hanging: int = 0) -> str:
+    attrs = f'w:left="{left}" w:right="{right}"'
+    if hanging:
+        attrs += f' w:hanging="{hanging}"'
+    else:
+        attrs += f' w:firstLine="{first_line}"'
+    return f"<w:ind {attrs}/>"
+
+
+def _size(half_points: int) -> dict[str, str]:
+    return {"sz": f'<w:sz w:val="{half_points}"/>', "szCs": f'<w:szCs w:val="{half_points}"/>'}
+
+
+def _border(edges: dict[str, tuple[int, str]]) -> str:
+    inner = "".join(
+        f'<w:{edge} w:val="single" w:sz="{size}" w:space="1" w:color="{color}"/>'
+        for edge in ("top", "left", "bottom", "right")
+        if edge in edges
+        for size, color in [edges[edge]]
+    )
+    return f"<w:pBdr>{inner}</w:pBdr>"
+
+
+def text_width(text: str) -> int:
+    """Width in twips of a line of 三号 text with the body character spacing (for 落款 layout)."""
+    width = 0
+    for ch in text:
+        wide = unicodedata.east_asian_width(ch) in ("F", "W", "A")
+        width += F.FULL_WIDTH_ADVANCE if wide else F.HALF_WIDTH_ADVANCE
+    return width
+
+
+def signature_layout(signature_lines: list[str], date_text: str) -> tuple[int, int]:
+    """Right indents (signature, date) in twips for a document without a seal (GB/T 9704 7.3.5.2).
+
+    The signature is right-indented two characters; the date, on the next line, starts two
+    characters right of the signature's first character. When the date is longer than the
+    signature, the date is right-indented two characters and the signature moves left to keep the
+    two-character offset.
+    """
+    sig = max((text_width(s) for s in signature_lines if s.strip()), default=0)
+    date = text_width(date_text) if date_text else 0
+    if not sig:
+        return F.SIGNATURE_RIGHT_INDENT, F.DATE_RIGHT_INDENT_WHEN_LONGER
+    if date > sig:
+        date_right = F.DATE_RIGHT_INDENT_WHEN_LONGER
+        sig_right = date_right + date + F.DATE_SHIFT - sig
+    else:
+        sig_right = F.SIGNATURE_RIGHT_INDENT
+        sig_right_edge = F.TEXT_WIDTH - sig_right
+        date_left = sig_right_edge - sig + F.DATE_SHIFT
+        date_right = F.TEXT_WIDTH - date_left - date
+    return sig_right, date_right
+
+
+# ------------------------------------------------------------------ styles
+def _style_xml(kind: str, style_id: str, name: str, ppr: dict[str, str], rpr: dict[str, str],
+               based_on: Optional[str] = "Normal", next_id: Optional[str] = None, ui_priority: int = 1) -> str:
+    parts = {"name": f'<w:name w:val="{_esc(name)}"/>'}
+    if based_on:
+        parts["basedOn"] = f'<w:basedOn w:val="{based_on}"/>'
+    if next_id:
+        parts["next"] = f'<w:next w:val="{next_id}"/>'
+    parts["uiPriority"] = f'<w:uiPriority w:val="{ui_priority}"/>'
+    parts["qFormat"] = "<w:qFormat/>"
+    if ppr:
+        parts["pPr"] = ppr_xml(ppr)
+    if rpr:
+        parts["rPr"] = rpr_xml(rpr)
+    return (f'<w:style {_NSDECL} w:type="{kind}" w:customStyle="1" w:styleId="{style_id}">'
+            f"{_ordered(parts, STYLE_ORDER)}</w:style>")
+
+
+def issuer_mark_size(text: str) -> int:
+    """Font size (half-points) of the 发文机关标志: 初号 at most, shrunk to fit one line."""
+    n = max(len(text), 1)
+    fit = int(F.TEXT_WIDTH / n / 10)  # twips per char -> half-points (1 pt = 20 twips = 2 half-points)
+    return max(min(F.ISSUER_MARK_MAX_SIZE, fit), F.SIZE_SANHAO)
+
+
+def style_definitions(report: Report, issuer_mark_text: str = "") -> list[str]:
+    """XML of every paragraph and character style, in the order they are added."""
+    fmt = report.format
+    body_font = fmt.font("body")
+    pid = {k: v[0] for k, v in F.PARAGRAPH_STYLES.items()}
+    name = {k: v[1] for k, v in F.PARAGRAPH_STYLES.items()}
+    body_rpr = {"spacing": f'<w:spacing w:val="{F.BODY_CHAR_SPACING}"/>'}
+    bold = {"b": "<w:b/>", "bCs": "<w:bCs/>"}
+    out = []
+
+    def para(key, ppr, rpr, based_on="Normal", next_key="body"):
+        out.append(_style_xml("paragraph", pid[key], name[key], ppr, rpr, based_on, pid.get(next_key)))
+
+    keep = {"keepNext": "<w:keepNext/>", "keepLines": "<w:keepLines/>"}
+    first2 = {"ind": _ind(first_line=F.INDENT_2CHARS)}
+    para("body", {**first2, "jc": '<w:jc w:val="both"/>'}, body_rpr)
+    para("title", {**keep, "spacing": _spacing(), "ind": _ind(), "jc": '<w:jc w:val="center"/>',
+                   "outlineLvl": '<w:outlineLvl w:val="0"/>'},
+         {"rFonts": fonts_xml(fmt.font("title")), **_size(F.SIZE_ERHAO)}, next_key="title_gap")
+    para("heading1", {**keep, "outlineLvl": '<w:outlineLvl w:val="0"/>'},
+         {"rFonts": fonts_xml(fmt.font("heading1"))}, based_on=pid["body"])
+    para("heading2", {**keep, "outlineLvl": '<w:outlineLvl w:val="1"/>'},
+         {"rFonts": fonts_xml(fmt.font("heading2")), **(bold if fmt.bold_level2 else {})}, based_on=pid["body"])
+    para("heading3", {}, {}, based_on=pid["body"])
+    para("heading4", {}, {}, based_on=pid["body"])
+    para("signature", {"spacing": _spacing(before=F.LINE_PITCH),
+                       "ind": _ind(right=F.SIGNATURE_RIGHT_INDENT), "jc": '<w:jc w:val="right"/>'},
+         {}, based_on=pid["body"], next_key="date")
+    para("date", {"ind": _ind(right=F.SIGNATURE_RIGHT_INDENT), "jc": '<w:jc w:val="right"/>'},
+         {}, based_on=pid["body"], next_key="note")
+    para("note", {}, {}, based_on=pid["body"])
+    para("recipients", {"ind": _ind(), "jc": '<w:jc w:val="left"/>'}, {}, based_on=pid["body"])
+    para("title_gap", {"ind": _ind()}, {}, based_on=pid["body"])
+    para("page_number", {"spacing": _spacing(line=240, rule="auto"), "ind": _ind()},
+         {"rFonts": fonts_xml(fmt.font("page_number")), **_size(F.SIZE_SIHAO)}, next_key="page_number")
+    # formal edition
+    mark_size = issuer_mark_size(issuer_mark_text)
+    para("issuer_mark", {"spacing": _spacing(line=mark_size * 10, before=F.ISSUER_MARK_SPACE_BEFORE),
+                         "ind": _ind(), "jc": '<w:jc w:val="center"/>'},
+         {"rFonts": fonts_xml(fmt.font("issuer_mark")), "color": f'<w:color w:val="{F.RED}"/>',
+          **_size(mark_size)}, next_key="doc_number")
+    para("doc_number", {"spacing": _spacing(before=F.DOC_NUMBER_SPACE_BEFORE), "ind": _ind(),
+                        "jc": '<w:jc w:val="center"/>'}, {}, based_on=pid["body"], next_key="red_rule")
+    para("red_rule", {"pBdr": _border({"bottom": (F.RED_RULE_SIZE, F.RED)}),
+                      "spacing": _spacing(line=F.RED_RULE_HEIGHT, after=F.RED_RULE_SPACE_AFTER), "ind": _ind()},
+         {**_size(2)}, next_key="title")
+    frame = ('<w:framePr w:w="{w}" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" '
+             'w:xAlign="center" w:yAlign="bottom"/>').format(w=F.TEXT_WIDTH)
+    colophon_run = {"rFonts": fonts_xml(body_font), **_size(F.SIZE_SIHAO)}
+    para("colophon_cc", {"framePr": frame,
+                         "pBdr": _border({"top": (F.COLOPHON_THICK_RULE, F.BLACK),
+                                          "bottom": (F.COLOPHON_THIN_RULE, F.BLACK)}),
+                         "ind": _ind(left=F.COLOPHON_INDENT + F.COLOPHON_CC_HANG, right=F.COLOPHON_INDENT,
+                                     hanging=F.COLOPHON_CC_HANG), "jc": '<w:jc w:val="left"/>'},
+         colophon_run, next_key="colophon_print")
+    para("colophon_print", {"framePr": frame,
+                            "pBdr": _border({"bottom": (F.COLOPHON_THICK_RULE, F.BLACK)}),
+                            "tabs": f'<w:tabs><w:tab w:val="right" w:pos="{F.TEXT_WIDTH - F.COLOPHON_INDENT}"/></w:tabs>',
+                            "ind": _ind(left=F.COLOPHON_INDENT, right=F.COLOPHON_INDENT),
+                            "jc": '<w:jc w:val="left"/>'},
+         colophon_run)
+    # character styles
+    cid = {k: v for k, v in F.CHARACTER_STYLES.items()}
+    out.append(_style_xml("character", cid["lead2"][0], cid["lead2"][1], {},
+                          {"rFonts": fonts_xml(fmt.font("heading2")), **(bold if fmt.bold_level2 else {})},
+                          based_on=None))
+    out.append(_style_xml("character", cid["lead3"][0], cid["lead3"][1], {},
+                          {"rFonts": fonts_xml(fmt.font("heading3")), **(bold if fmt.bold_level3 else {})},
+                          based_on=None))
+    out.append(_style_xml("character", cid["missing"][0], cid["missing"][1], {},
+                          {"highlight": f'<w:highlight w:val="{F.MISSING_HIGHLIGHT}"/>'}, based_on=None))
+    return out
+
+
+def _setup_styles(doc, report: Report, issuer_mark_text: str) -> None:
+    styles = doc.styles.element
+    fmt = report.format
+    body_font = fmt.font("body")
+    # docDefaults: no theme fonts (a theme attribute wins over a font name), zh-CN East Asian language
+    defaults = styles.find(qn("w:docDefaults"))
+    new_defaults = etree.fromstring(
+        f"<w:docDefaults {_NSDECL}><w:rPrDefault>"
+        + rpr_xml({"rFonts": fonts_xml(body_font), "kern": '<w:kern w:val="2"/>', **_size(F.SIZE_SANHAO),
+                   "lang": f'<w:lang w:val="{F.LANG}" w:eastAsia="{F.LANG_EAST_ASIA}" w:bidi="{F.LANG_BIDI}"/>'})
+        + "</w:rPrDefault><w:pPrDefault>" + ppr_xml({"spacing": _spacing(line=240, rule="auto")})
+        + "</w:pPrDefault></w:docDefaults>"
+    )
+    if defaults is not None:
+        defaults.addprevious(new_defaults)
+        styles.remove(defaults)
+    else:
+        styles.insert(0, new_defaults)
+    # Normal: body font and size, exact line pitch, justified
+    normal = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='Normal']")
+    for child in list(normal):
+        if child.tag in (qn("w:pPr"), qn("w:rPr")):
+            normal.remove(child)
+    normal.append(etree.fromstring(
+        f"<w:pPr {_NSDECL}>" + ppr_xml({"widowControl": "<w:widowControl/>", "spacing": _spacing(),
+                                         "jc": '<w:jc w:val="both"/>'})[7:]))
+    normal.append(etree.fromstring(
+        f"<w:rPr {_NSDECL}>" + rpr_xml({"rFonts": fonts_xml(body_font), **_size(F.SIZE_SANHAO)})[7:]))
+    for xml in style_definitions(report, issuer_mark_text):
+        styles.append(etree.fromstring(xml))
+
+
+def _setup_section(doc, report: Report) -> None:
+    section = doc.sections[0]
+    sp = section._sectPr
+    pg = sp.find(qn("w:pgSz"))
+    pg.set(qn("w:w"), str(F.PAGE_WIDTH))
+    pg.set(qn("w:h"), str(F.PAGE_HEIGHT))
+    mar = sp.find(qn("w:pgMar"))
+    for attr, value in (("top", F.MARGIN_TOP), ("right", F.MARGIN_RIGHT), ("bottom", F.MARGIN_BOTTOM),
+                        ("left", F.MARGIN_LEFT), ("header", F.HEADER_DISTANCE), ("footer", F.FOOTER_DISTANCE),
+                        ("gutter", 0)):
+        mar.set(qn(f"w:{attr}"), str(value))
+    grid = sp.find(qn("w:docGrid"))
+    grid.set(qn("w:linePitch"), str(F.DOC_GRID_LINE_PITCH))
+
+    odd_even = report.format.page_numbers == "odd_even"
+    doc.settings.odd_and_even_pages_header_footer = odd_even
+    pid = F.PARAGRAPH_STYLES["page_number"][0]
+
+    def fill(footer, ppr_extra: dict[str, str]) -> None:
+        footer.is_linked_to_previous = False
+        ftr = footer._element
+        for p in list(ftr):
+            ftr.remove(p)
+        d = F.PAGE_NUMBER_DASH
+        run = '<w:r>{}</w:r>'
+        xml = (f"<w:p {_NSDECL}>" + ppr_xml({"pStyle": f'<w:pStyle w:val="{pid}"/>', **ppr_extra})
+               + run.format(f'<w:t xml:space="preserve">{d} </w:t>')
+               + run.format('<w:fldChar w:fldCharType="begin"/>')
+               + run.format('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
+               + run.format('<w:fldChar w:fldCharType="separate"/>')
+               + run.format("<w:t>1</w:t>")
+               + run.format('<w:fldChar w:fldCharType="end"/>')
+               + run.format(f'<w:t xml:space="preserve"> {d}</w:t>') + "</w:p>")
+        ftr.append(etree.fromstring(xml))
+
+    if odd_even:
+        fill(section.footer, {"ind": _ind(right=F.PAGE_NUMBER_INDENT), "jc": '<w:jc w:val="right"/>'})
+        fill(section.even_page_footer, {"ind": _ind(left=F.PAGE_NUMBER_INDENT), "jc": '<w:jc w:val="left"/>'})
+    else:
+        fill(section.footer, {"jc": '<w:jc w:val="center"/>'})
+
+
+def _setup_settings(doc) -> None:
+    settings = doc.settings.element
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), F.LANG_EAST_ASIA)
+    rsids = settings.find(qn("w:rsids"))
+    if rsids is not None:
+        settings.remove(rsids)
+
+
+# ------------------------------------------------------------------ body
+class _BodyWriter:
+    """Turns flow blocks into WordprocessingML paragraphs (strings)."""
+
+    def __init__(self, report: Report, blocks: list[Block]):
+        self.report = report
+        self.style = {k: v[0] for k, v in F.PARAGRAPH_STYLES.items()}
+        self.lead2 = F.CHARACTER_STYLES["lead2"][0]
+        self.lead3 = F.CHARACTER_STYLES["lead3"][0]
+        self.missing = F.CHARACTER_STYLES["missing"][0]
+        date_text = next((b.text for b in blocks if b.kind == "date"), "")
+        sig_lines = [b.text for b in blocks if b.kind == "signature"]
+        self.sig_right, self.date_right = signature_layout(sig_lines, date_text)
+        self._items = None
+        self._numbers = None
+        self._renderer = None
+
+    def _lead3_length(self, node: Optional[str]) -> int:
+        """Length of marker + rendered lead of the level-3 item ``node`` (its runs get the lead style)."""
+        if self._items is None:
+            self._items = {chain[-1].id: chain[-1] for _s, chain in self.report.iter_items()}
+            self._numbers = number_report(self.report)
+            self._renderer = Renderer(self.report.metric_map())
+        item = self._items.get(node or "")
+        if item is None:
+            return 0
+        return len(self._numbers.get(item.id, "")) + len(self._renderer.text(item.lead))
+
+    def run(self, text: str, rstyle: Optional[str], missing: bool) -> str:
+        parts = {}
+        if rstyle:
+            parts["rStyle"] = f'<w:rStyle w:val="{rstyle}"/>'
+        elif missing:
+            parts["rStyle"] = f'<w:rStyle w:val="{self.missing}"/>'
+        if missing:
+            parts["highlight"] = f'<w:highlight w:val="{F.MISSING_HIGHLIGHT}"/>'
+        rpr = rpr_xml(parts)
+        if "\t" in text:
+            pieces = text.split("\t")
+            inner = "<w:tab/>".join(f'<w:t xml:space="preserve">{_esc(p)}</w:t>' for p in pieces if True)
+            inner = inner.replace('<w:t xml:space="preserve"></w:t>', "")
+            return f"<w:r>{rpr}{inner}</w:r>"
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{_esc(text)}</w:t></w:r>'
+
+    def paragraph(self, block: Block, index: int, prev_kind: str) -> str:
+        kind = block.kind
+        extra: dict[str, str] = {}
+        lead_chars = 0
+        if kind == "item":
+            style = self.style["body"] if block.level <= 2 else self.style["heading3" if block.level == 3 else "heading4"]
+            if block.level == 3:
+                lead_chars = self._lead3_length(block.node)
+        elif kind == "heading2":
+            style = self.style["heading2"]
+        else:
+            style = self.style.get(kind, self.style["body"])
+        if kind == "signature":
+            ind = _ind(right=self.sig_right)
+            extra["ind"] = ind
+            if prev_kind == "signature":
+                extra["spacing"] = _spacing(before=0)
+        elif kind == "date":
+            extra["ind"] = _ind(right=self.date_right)
+        elif kind == "colophon_print" and prev_kind != "colophon_cc":
+            extra["pBdr"] = _border({"top": (F.COLOPHON_THICK_RULE, F.BLACK),
+                                     "bottom": (F.COLOPHON_THICK_RULE, F.BLACK)})
+        out = [f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{_ordered(extra, PPR_ORDER)}</w:pPr>'
+               if extra else f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>']
+        done = 0
+        for r in block.runs:
+            if not r.text:
+                continue
+            rstyle = None
+            if r.role == "lead":
+                rstyle = self.lead2
+            elif done < lead_chars:
+                rstyle = self.lead3
+            done += len(r.text)
+            out.append(self.run(r.text, rstyle, r.seg == "missing"))
+        out.append("</w:p>")
+        return "".join(out)
+
+
+def _issuer_mark_text(blocks: list[Block]) -> str:
+    return next((b.text for b in blocks if b.kind == "issuer_mark"), "")
+
+
+def _iter_build(report: Report, edition: Optional[str]) -> Iterator[tuple[int, int]]:
+    """Yield progress (done, total); the finished bytes are the generator's return value."""
+    blocks = build_flow(report, edition)
+    chunk = 256
+    total = len(blocks) + 2
+    yield 0, total
+    doc = Document()
+    _setup_styles(doc, report, _issuer_mark_text(blocks))
+    _setup_settings(doc)
+    _setup_section(doc, report)
+    props = doc.core_properties
+    props.title = report.title.replace("\n", "")
+    props.author = "、".join(report.organisations) or (report.signature[0] if report.signature else "")
+    props.last_modified_by = props.author
+    props.language = F.LANG_EAST_ASIA
+    props.comments = ""
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.created = now
+    props.modified = now
+    props.revision = 1
+    yield 1, total
+
+    writer = _BodyWriter(report, blocks)
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    sect_pr = body.find(qn("w:sectPr"))
+    prev = ""
+    for start in range(0, len(blocks), chunk):
+        parts = [f"<w:body {_NSDECL}>"]
+        for i in range(start, min(start + chunk, len(blocks))):
+            block = blocks[i]
+            parts.append(writer.paragraph(block, i, prev))
+            prev = block.kind
+        parts.append("</w:body>")
+        fragment = etree.fromstring("".join(parts))
+        for p in list(fragment):
+            sect_pr.addprevious(p)
+        yield 1 + min(start + chunk, len(blocks)), total
+    buf = io.BytesIO()
+    doc.save(buf)
+    yield total, total
+    return buf.getvalue()
+
+
+def build_docx(report: Report, edition: Optional[str] = None) -> bytes:
+    """The report in the official format as the bytes of a .docx file."""
+    gen = _iter_build(report, edition)
+    while True:
+        try:
+            next(gen)
+        except StopIteration as stop:
+            return stop.value
+
+
+def _check_target(target: Path) -> None:
+    if target.is_dir():
+        raise ExportError(f"无法导出到“{target}”：这是一个文件夹。请给出文件名，例如“{target / '报告.docx'}”。")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"无法导出到“{target}”：文件夹“{folder}”不存在。请先建立该文件夹，或另选保存位置。")
+
+
+def write_bytes(target: Path, data: bytes, what: str) -> Path:
+    """Write an exported file atomically; errors become :class:`ExportError` (old file left intact)."""
+    _check_target(target)
+    if target.exists() and not os.access(target, os.W_OK):
+        raise ExportError(
+            f"无法导出到“{target}”：文件是只读的，或正被其他程序（如 Word、WPS）打开。"
+            "请关闭占用它的程序，或另存为其他文件名。原文件未被改动。"
+        )
+    try:
+        return atomic_write_bytes(target, data, backup=False, what=what)
+    except ProjectWriteError as e:
+        raise ExportError(e.message) from None
+
+
+def iter_write_docx(report: Report, target, edition: Optional[str] = None) -> Iterator[tuple[int, int]]:
+    """Build the .docx, yielding progress ``(done, total)``, then write it atomically to ``target``."""
+    target = Path(target)
+    _check_target(target)
+    gen = _iter_build(report, edition)
+    data = b""
+    total = 1
+    while True:
+        try:
+            done, total = next(gen)
+        except StopIteration as stop:
+            data = stop.value
+            break
+        yield done, total + 1
+    write_bytes(target, data, "Word 文件")
+    yield total + 1, total + 1
+
+
+def write_docx(report: Report, target, edition: Optional[str] = None) -> Path:
+    """Export ``report`` to ``target`` (.docx) atomically and return the path."""
+    for _ in iter_write_docx(report, target, edition):
+        pass
+    return Path(target)

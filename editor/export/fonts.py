@@ -1,0 +1,130 @@
+"""Which of the fonts an exported file names are installed here, and look-alikes for the preview.
+
+No Qt: the font list comes from fontconfig's ``fc-list`` (empty when it is not available).
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+
+from ..model import FormatSettings
+from ..model.report import DEFAULT_FONTS
+
+# Official font -> installed look-alikes, best first (Linux names; Windows names where they exist).
+PREVIEW_SUBSTITUTES: dict[str, tuple[str, ...]] = {
+    "方正小标宋简体": ("方正小标宋简体", "方正小标宋_GBK", "华文中宋", "Noto Serif CJK SC", "Source Han Serif SC",
+                 "思源宋体", "SimSun", "宋体"),
+    "方正小标宋_GBK": ("方正小标宋_GBK", "方正小标宋简体", "华文中宋", "Noto Serif CJK SC", "Source Han Serif SC", "宋体"),
+    "小标宋": ("方正小标宋简体", "Noto Serif CJK SC", "Source Han Serif SC", "宋体"),
+    "宋体": ("宋体", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN"),
+    "仿宋_GB2312": ("仿宋_GB2312", "仿宋", "FangSong", "Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN"),
+    "仿宋": ("仿宋", "FangSong", "仿宋_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN"),
+    "黑体": ("黑体", "SimHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei"),
+    "楷体_GB2312": ("楷体_GB2312", "楷体", "KaiTi", "LXGW WenKai", "AR PL UKai CN", "Noto Serif CJK SC"),
+    "楷体": ("楷体", "KaiTi", "楷体_GB2312", "LXGW WenKai", "AR PL UKai CN", "Noto Serif CJK SC"),
+}
+# Fallback by kind of face when a font name is unknown.
+_GENERIC = {
+    "黑": ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei"),
+    "楷": ("LXGW WenKai", "AR PL UKai CN", "Noto Serif CJK SC"),
+    "": ("Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN", "Noto Sans CJK SC", "WenQuanYi Zen Hei"),
+}
+
+ROLE_LABELS = {
+    "title": "标题", "body": "正文", "heading1": "一级标题", "heading2": "二级标题", "heading3": "三级、四级标题",
+    "page_number": "页码", "issuer_mark": "发文机关标志",
+}
+
+
+def _parse_fc_list(output: str) -> set[str]:
+    families: set[str] = set()
+    for line in output.splitlines():
+        for name in line.split(","):
+            name = name.strip().replace("\\-", "-")
+            if name:
+                families.add(name)
+    return families
+
+
+def installed_font_families() -> set[str]:
+    """Font family names known to fontconfig (all localised names); empty if fc-list is missing.
+
+    fc-list runs once per process; each call returns a fresh copy of the cached set."""
+    return set(_installed_cached())
+
+
+@functools.lru_cache(maxsize=1)
+def _installed_cached() -> frozenset[str]:
+    fc = shutil.which("fc-list")
+    if fc is None:
+        return frozenset()
+    try:
+        proc = subprocess.run([fc, ":", "family"], capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return frozenset()
+    if proc.returncode != 0:
+        return frozenset()
+    return frozenset(_parse_fc_list(proc.stdout.decode("utf-8", "replace")))
+
+
+def _candidates(font_name: str) -> tuple[str, ...]:
+    if font_name in PREVIEW_SUBSTITUTES:
+        return PREVIEW_SUBSTITUTES[font_name]
+    key = "黑" if "黑" in font_name else "楷" if "楷" in font_name else ""
+    return (font_name,) + _GENERIC[key]
+
+
+def preview_family(font_name: str, installed=None) -> str:
+    """The installed family to draw ``font_name`` with: itself if installed, else a look-alike.
+
+    When nothing suitable is installed the first candidate is returned (the toolkit then falls back).
+    """
+    installed = _installed_cached() if installed is None else installed
+    if font_name in installed:
+        return font_name
+    candidates = _candidates(font_name)
+    for name in candidates:
+        if name in installed:
+            return name
+    return candidates[-1] if installed else font_name
+
+
+def missing_fonts(format_settings: FormatSettings, installed=None) -> list[tuple[str, str, str]]:
+    """``(role, font_name, substitute)`` for every font the export names that is not installed here."""
+    installed = _installed_cached() if installed is None else installed
+    out = []
+    seen = set()
+    for role in DEFAULT_FONTS:
+        name = format_settings.font(role)
+        if name in installed or (role, name) in seen:
+            continue
+        seen.add((role, name))
+        out.append((role, name, preview_family(name, installed)))
+    return out
+
+
+def fontconfig_substitutes(names, installed=None) -> str:
+    """A fontconfig configuration (XML text) that includes the system's configuration and makes each
+    missing font in ``names`` resolve to its installed look-alike (used when LibreOffice renders a PDF)."""
+    from xml.sax.saxutils import escape
+
+    installed = _installed_cached() if installed is None else installed
+    rules = []
+    for name in sorted(set(names)):
+        if name in installed:
+            continue
+        sub = preview_family(name, installed)
+        if sub == name:
+            continue
+        heavy = "小标宋" in name  # 小标宋 is a heavy face: its look-alike is a bold serif
+        weight = '<edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>' if heavy else ""
+        rules.append(
+            f'  <match target="pattern"><test name="family" qual="any"><string>{escape(name)}</string></test>'
+            f'<edit name="family" mode="prepend" binding="strong"><string>{escape(sub)}</string></edit>{weight}</match>'
+        )
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n' + "\n".join(rules) + "\n</fontconfig>\n"
+    )

@@ -1,0 +1,101 @@
+"""Every layout number of the official format (GB/T 9704-2012) in one place.
+
+Units: twips (1/20 pt, 1/1440 inch) unless the name says otherwise; font sizes in half-points
+(``w:sz``). See ``official-format.md`` for where each value comes from. Values marked (LO) were
+checked by rendering with LibreOffice 7.4; nothing was checked in Word or WPS, so adjust them here.
+"""
+
+from __future__ import annotations
+
+MM = 1440 / 25.4  # twips per millimetre
+
+
+def mm(value: float) -> int:
+    return round(value * MM)
+
+
+# ----------------------------------------------------------------- page
+PAGE_WIDTH = 11906  # A4 210 mm
+PAGE_HEIGHT = 16838  # A4 297 mm
+MARGIN_TOP = 2098  # 天头 37 mm
+MARGIN_LEFT = 1588  # 订口 28 mm
+MARGIN_RIGHT = 1474  # 26 mm -> text block 156 mm wide
+MARGIN_BOTTOM = 1984  # 35 mm -> text block 225 mm high
+HEADER_DISTANCE = 851  # 15 mm (no header is used)
+FOOTER_DISTANCE = 1417  # 25 mm: puts the page number's dash ≈ 7 mm below the text block (LO)
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 8844
+TEXT_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM  # 12756
+
+LINE_PITCH = 579  # exact line spacing 28.95 pt: 22 lines fill the text block (29 pt gives 21, LO)
+LINES_PER_PAGE = 22
+CHARS_PER_LINE = 28
+DOC_GRID_LINE_PITCH = 579  # w:docGrid linePitch, no grid type (linesAndChars breaks LibreOffice)
+
+# ----------------------------------------------------------------- type
+SIZE_ERHAO = 44  # 二号 22 pt, in half-points
+SIZE_SANHAO = 32  # 三号 16 pt
+SIZE_SIHAO = 28  # 四号 14 pt
+ISSUER_MARK_MAX_SIZE = 84  # 初号 42 pt at most; shrunk so the mark fits on one line
+
+BODY_CHAR_SPACING = -5  # w:spacing on body runs: -0.25 pt so 28 三号 characters fit a line (LO)
+
+# Nominal character widths used for indents measured "in characters".
+CHAR = 320  # one 三号 character (16 pt)
+CHAR_SIHAO = 280  # one 四号 character (14 pt)
+INDENT_2CHARS = 2 * CHAR  # 640: first-line indent of body paragraphs and headings
+# Widths used to measure a line of 三号 text with the body character spacing applied
+FULL_WIDTH_ADVANCE = CHAR + BODY_CHAR_SPACING  # 315
+HALF_WIDTH_ADVANCE = CHAR // 2 + BODY_CHAR_SPACING  # 155
+
+SIGNATURE_RIGHT_INDENT = 2 * CHAR  # 署名右空二字
+DATE_SHIFT = 2 * CHAR  # 成文日期首字比署名首字右移二字
+DATE_RIGHT_INDENT_WHEN_LONGER = 2 * CHAR  # 成文日期长于署名时成文日期右空二字
+
+PAGE_NUMBER_INDENT = CHAR_SIHAO  # 280: odd pages right, even pages left, one 四号 character
+PAGE_NUMBER_DASH = "\u2014"  # — on each side of the number
+
+# ----------------------------------------------------------------- formal edition
+RED = "FF0000"
+BLACK = "000000"
+ISSUER_MARK_SPACE_BEFORE = mm(35)  # top edge 35 mm below the top of the text block
+DOC_NUMBER_SPACE_BEFORE = 2 * LINE_PITCH  # 发文字号 two lines below the mark
+RED_RULE_HEIGHT = mm(4)  # the red rule sits 4 mm below the 发文字号
+RED_RULE_SIZE = 12  # border width in eighths of a point (1.5 pt)
+RED_RULE_SPACE_AFTER = 2 * LINE_PITCH  # the title starts two lines below the rule
+COLOPHON_THICK_RULE = 8  # 0.35 mm ≈ 1 pt, eighths of a point
+COLOPHON_THIN_RULE = 6  # 0.25 mm ≈ 0.75 pt
+COLOPHON_INDENT = CHAR_SIHAO  # 抄送 / 印发机关 left, 印发日期 right: one character
+COLOPHON_CC_HANG = 3 * CHAR_SIHAO  # wrapped 抄送 lines align after "抄送："
+
+# ----------------------------------------------------------------- misc
+MISSING_HIGHLIGHT = "yellow"  # 【待填：…】 markers are highlighted in the exported file
+LANG = "en-US"
+LANG_EAST_ASIA = "zh-CN"
+LANG_BIDI = "ar-SA"
+
+# ----------------------------------------------------------------- styles
+# block kind -> (style id, Chinese style name). Style ids are ASCII so that Word keeps them stable.
+PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {
+    "title": ("FzTitle", "标题"),
+    "body": ("FzBody", "正文"),
+    "heading1": ("FzHeading1", "一级标题"),
+    "heading2": ("FzHeading2", "二级标题"),
+    "heading3": ("FzHeading3", "三级标题"),
+    "heading4": ("FzHeading4", "四级标题"),
+    "signature": ("FzSignature", "落款"),
+    "date": ("FzDate", "成文日期"),
+    "note": ("FzNote", "附注"),
+    "page_number": ("FzPageNumber", "页码"),
+    "issuer_mark": ("FzIssuerMark", "发文机关标志"),
+    "doc_number": ("FzDocNumber", "发文字号"),
+    "red_rule": ("FzRedRule", "版头分隔线"),
+    "recipients": ("FzRecipients", "主送机关"),
+    "title_gap": ("FzBlank", "空行"),
+    "colophon_cc": ("FzColophonCc", "版记抄送"),
+    "colophon_print": ("FzColophonPrint", "版记印发"),
+}
+CHARACTER_STYLES: dict[str, tuple[str, str]] = {
+    "lead2": ("FzLead2", "二级标题引导句"),
+    "lead3": ("FzLead3", "三级标题引导句"),
+    "missing": ("FzMissing", "待填数据"),
+}
