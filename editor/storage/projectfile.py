@@ -49,9 +49,50 @@ def _loc(loc: tuple) -> str:
     return ".".join(str(p) for p in loc)
 
 
+# pydantic error types -> the reason in Chinese (the message shown to users must be Chinese).
+_REASONS: dict[str, str] = {
+    "missing": "缺少这个字段",
+    "extra_forbidden": "是本程序不认识的字段",
+    "string_type": "应为文字",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表",
+    "tuple_type": "应为列表",
+    "dict_type": "应为对象",
+    "model_type": "应为对象",
+    "model_attributes_type": "应为对象",
+    "date_type": "应为日期（如 2023-01-28）",
+    "date_parsing": "应为日期（如 2023-01-28）",
+    "date_from_datetime_parsing": "应为日期（如 2023-01-28）",
+    "date_from_datetime_inexact": "应为日期（如 2023-01-28）",
+    "too_short": "项数不足",
+    "too_long": "项数过多",
+}
+
+
+def _reason(error: dict) -> str:
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    if kind in _REASONS:
+        return _REASONS[kind]
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"数值过小（不能小于 {ctx.get('ge', ctx.get('gt'))}）"
+    if kind in ("less_than_equal", "less_than"):
+        return f"数值过大（不能大于 {ctx.get('le', ctx.get('lt'))}）"
+    if kind in ("literal_error", "enum"):
+        expected = str(ctx.get("expected", "")).replace("' or '", "、").replace("', '", "、").strip("'")
+        return f"取值无效（可用：{expected}）"
+    if kind == "value_error" and ctx.get("error") is not None:
+        return str(ctx["error"])
+    return f"取值无效（{error.get('msg', kind)}）"
+
+
 def _describe_validation(err: ValidationError) -> tuple[str, str]:
     first = err.errors()[0]
-    return "report." + _loc(first["loc"]), first["msg"]
+    return "report." + _loc(first["loc"]), _reason(first)
 
 
 def migrate(doc: dict, path_name: str = "") -> dict:
@@ -67,7 +108,14 @@ def migrate(doc: dict, path_name: str = "") -> dict:
                 "no migration",
             )
         doc = step(doc)
-        version = doc["format_version"]
+        new_version = doc.get("format_version") if isinstance(doc, dict) else None
+        if not isinstance(new_version, int) or new_version <= version:  # a broken step must not loop forever
+            raise ProjectDamaged(
+                f"项目文件“{path_name}”无法从格式版本 {version} 升级：升级步骤出错。请把文件交给维护人员检查。",
+                "format_version",
+                "migration failed",
+            )
+        version = new_version
     return doc
 
 
