@@ -1,0 +1,22 @@
+"""Proofreading checks: rules over the report model that return findings (no Qt, no dialogs).
+
+``run_checks(report)`` returns :class:`Finding` objects (severity ``error`` / ``warning`` / ``info``,
+a Chinese message, the field they concern and, where possible, a :class:`Fix`). ``apply_fix`` applies
+one fix; ``fix_all`` applies every fix, re-checking between rounds.
+
+Rules (each a function ``rule(ctx) -> Iterable[Finding]`` registered in :data:`RULES`):
+punctuation, enumerations, structure (empty parts, heading punctuation), dates_in_text,
+metric_values, metric_changes, metric_parts, metric_consistency, content, dates, title, fonts.
+"""
+
+from .context import CheckContext, describe_ref, mask_tokens
+from .engine import RULES, Rule, fix_all, rule, run_checks
+from .findings import SEVERITIES, SEVERITY_LABELS, Finding, Fix, StaleFixError, apply_fix
+
+# Importing the rule modules registers their rules (order = order of the findings within a severity).
+from . import rules_text, rules_metrics, rules_report  # noqa: E402,F401  isort: skip
+
+__all__ = [
+    "CheckContext", "describe_ref", "mask_tokens", "RULES", "Rule", "fix_all", "rule", "run_checks",
+    "SEVERITIES", "SEVERITY_LABELS", "Finding", "Fix", "StaleFixError", "apply_fix",
+]

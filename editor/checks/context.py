@@ -1,0 +1,172 @@
+"""What every rule needs, computed once per check run: text fields with their role and position,
+token-masked text, rendered text, numbering, metric usage, and readable locations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Optional
+
+from ..model import FieldRef, Item, Report, Section, number_report
+from ..model.tokens import TOKEN_RE, Renderer
+
+MASK = "\ufffc"  # stands for each character of a metric token in masked text
+CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+_REPORT_FIELD_LABELS = {
+    "title_override": "标题",
+    "preamble": "前言",
+    "closing": "结尾",
+    "signature": "署名",
+    "notes": "附注",
+    "date": "成文日期",
+    "publication_date": "发布日期",
+    "organisations": "机关名称",
+}
+
+
+@dataclass(slots=True)
+class TextField:
+    ref: FieldRef
+    raw: str
+    role: str  # title, preamble, heading, intro, lead, body, closing, signature, notes
+    node: object  # Report, Section or Item
+    section: Optional[Section] = None
+    level: int = 0  # 1 section, 2 item, 3/4 sub-items, 0 report-level
+
+    @property
+    def has_tokens(self) -> bool:
+        return "{{" in self.raw
+
+
+def mask_tokens(text: str) -> str:
+    """``text`` with every metric token replaced by as many MASK characters: positions stay the same."""
+    if "{{" not in text:
+        return text
+    return TOKEN_RE.sub(lambda m: MASK * len(m.group(0)), text)
+
+
+class CheckContext:
+    def __init__(self, report: Report):
+        self.report = report
+        self.numbers: dict[str, str] = number_report(report)
+        self.metrics = report.metric_map()
+        self.renderer = Renderer(self.metrics)
+        self.fields: list[TextField] = []
+        self._labels: dict[str, str] = {}  # node id -> location prefix
+        self._masked: dict[int, str] = {}
+        self._collect()
+
+    # ------------------------------------------------------------------ collection
+    def _collect(self) -> None:
+        r = self.report
+        add = self.fields.append
+        add(TextField(FieldRef("report", "title_override"), r.title_override, "title", r))
+        for i, t in enumerate(r.preamble):
+            add(TextField(FieldRef("report", "preamble", i), t, "preamble", r))
+        for n, section in enumerate(r.sections, 1):
+            number = self.numbers.get(section.id, "")
+            if number:
+                label = number
+            elif section.heading.strip():
+                label = f"“{_short(section.heading)}”部分"
+            else:
+                label = f"第{n}部分（未编号）"
+            self._labels[section.id] = label
+            add(TextField(FieldRef(section.id, "heading"), section.heading, "heading", section, section, 1))
+            for i, t in enumerate(section.intro):
+                add(TextField(FieldRef(section.id, "intro", i), t, "intro", section, section, 1))
+            self._collect_items(section.items, section, label, 2)
+        for name in ("closing", "signature", "notes"):
+            for i, t in enumerate(getattr(r, name)):
+                add(TextField(FieldRef("report", name, i), t, name, r))
+
+    def _collect_items(self, items: list[Item], section: Section, prefix: str, level: int) -> None:
+        for n, item in enumerate(items, 1):
+            number = self.numbers.get(item.id, "")
+            if number:
+                label = prefix + number
+            elif item.lead.strip():
+                label = prefix + f"“{_short(item.lead)}”"
+            else:
+                label = prefix + f"第{n}项"
+            self._labels[item.id] = label
+            self.fields.append(TextField(FieldRef(item.id, "lead"), item.lead, "lead", item, section, level))
+            for i, t in enumerate(item.body):
+                self.fields.append(TextField(FieldRef(item.id, "body", i), t, "body", item, section, level))
+            self._collect_items(item.children, section, label, min(level + 1, 4))
+
+    # ------------------------------------------------------------------ derived texts
+    def masked(self, f: TextField) -> str:
+        key = id(f)
+        text = self._masked.get(key)
+        if text is None:
+            text = self._masked[key] = mask_tokens(f.raw)
+        return text
+
+    def rendered(self, f: TextField) -> str:
+        return self.renderer.text(f.raw)
+
+    @cached_property
+    def token_fields(self) -> list[TextField]:
+        return [f for f in self.fields if f.has_tokens]
+
+    @cached_property
+    def usage(self) -> dict[str, list[tuple[str, TextField, int, int]]]:
+        """metric id -> [(kind "m"/"chg", field, start, end)] for every token in the text."""
+        out: dict[str, list] = {}
+        for f in self.token_fields:
+            for m in TOKEN_RE.finditer(f.raw):
+                out.setdefault(m.group(2), []).append((m.group(1), f, m.start(), m.end()))
+        return out
+
+    # ------------------------------------------------------------------ locations
+    def where(self, ref: Optional[FieldRef]) -> str:
+        return describe_ref(self.report, ref, self)
+
+
+def _short(text: str, n: int = 8) -> str:
+    text = TOKEN_RE.sub("…", text.strip())
+    return text if len(text) <= n else text[:n] + "…"
+
+
+_FONT_ROLE_LABELS = {
+    "title": "标题", "body": "正文", "heading1": "一级标题", "heading2": "二级标题", "heading3": "三级、四级标题",
+    "page_number": "页码", "issuer_mark": "发文机关标志",
+}
+_NODE_FIELD_LABELS = {"heading": "标题", "intro": "导语", "lead": "引导句", "body": "正文"}
+
+
+def describe_ref(report: Report, ref: Optional[FieldRef], ctx: Optional[CheckContext] = None) -> str:
+    """A short Chinese location for ``ref``, e.g. ``二、（一）正文第1段`` or ``指标“出庭率”``."""
+    if ref is None:
+        return ""
+    idx = "" if ref.index is None else ref.index + 1
+    if ref.node == "report":
+        top = ref.field.split(".")[0]
+        if ref.field.startswith("format.fonts."):
+            role = ref.field.rsplit(".", 1)[-1]
+            return f"字体设置（{_FONT_ROLE_LABELS.get(role, role)}）"
+        if top == "formal":
+            return "文件版式信息"
+        label = _REPORT_FIELD_LABELS.get(top, top)
+        if idx == "":
+            return label
+        unit = "行" if top in ("signature", "notes", "organisations") else "段"
+        return f"{label}第{idx}{unit}"
+    node = report.find_node(ref.node)
+    if node is None:
+        return str(ref)
+    if ref.node.startswith("m-") or (not isinstance(node, (Section, Item))):
+        label = getattr(node, "label", "") or ref.node
+        what = {"value": "数值", "last_value": "上年数值", "parts": "分项"}.get(ref.field, "")
+        return f"指标“{label}”" + (f"的{what}" if what else "")
+    if ctx is not None and ref.node in ctx._labels:
+        prefix = ctx._labels[ref.node]
+    else:
+        prefix = CheckContext(report)._labels.get(ref.node, "")
+    label = _NODE_FIELD_LABELS.get(ref.field, ref.field)
+    if idx != "":
+        label += f"第{idx}段"
+    return prefix + label

@@ -1,0 +1,73 @@
+"""Findings of the proofreading checks and the fixes they offer.
+
+A :class:`Finding` can be built from plain ``(code, severity, message, ref)`` so that other parts of the
+core (the importer's findings, for example) can report problems in the same form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Optional
+
+from ..errors import ReportEditorError
+from ..model import FieldRef, get_field, set_field
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+class StaleFixError(ReportEditorError):
+    """A fix was computed for a value that has changed since (the user kept typing)."""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace the value of one field. ``old_value`` (when given) guards against stale fixes."""
+
+    description: str
+    ref: FieldRef
+    new_value: Any
+    old_value: Any = None
+
+    def to_dict(self) -> dict:
+        return {"description": self.description, "ref": str(self.ref), "new_value": self.new_value}
+
+
+@dataclass
+class Finding:
+    code: str  # rule id, e.g. "punct.halfwidth"
+    severity: Severity
+    message: str  # Chinese: what is wrong and what to do
+    ref: Optional[FieldRef] = None
+    where: str = ""  # short Chinese location, e.g. "二、（一）正文第1段"
+    fix: Optional[Fix] = None
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}")
+
+    @property
+    def severity_label(self) -> str:
+        return SEVERITY_LABELS[self.severity]
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "ref": str(self.ref) if self.ref is not None else None,
+            "where": self.where,
+            "fix": self.fix.to_dict() if self.fix is not None else None,
+        }
+
+
+def apply_fix(report, fix: Fix) -> None:
+    """Apply one fix to ``report`` in place; raises :class:`StaleFixError` when the field changed."""
+    try:
+        current = get_field(report, fix.ref)
+    except (KeyError, IndexError, AttributeError) as e:
+        raise StaleFixError("要修正的内容已被删除或移动，请重新检查后再修正。") from e
+    if fix.old_value is not None and current != fix.old_value:
+        raise StaleFixError("这处内容在检查后又被修改过，请重新检查后再修正。")
+    set_field(report, fix.ref, fix.new_value)

@@ -1,0 +1,113 @@
+"""Rules over the report as a whole: the five required kinds of content, 成文日期, title, signature,
+publication deadlines, fonts."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import unicodedata
+from typing import Iterator
+
+from ..model import KIND_LABELS, REQUIRED_KINDS, FieldRef, SectionKind
+from ..model.flow import format_date
+from .context import CheckContext
+from .engine import rule
+from .findings import Finding, Fix
+
+
+@rule("content", "内容：《法治政府建设与责任落实督察工作规定》要求的五项内容齐全")
+def check_content(ctx: CheckContext) -> Iterator[Finding]:
+    r = ctx.report
+    present: set[SectionKind] = set()
+    for section in r.sections:
+        present.update(section.kinds)
+    for _section, chain in r.iter_items():
+        present.update(chain[-1].kinds)
+    if SectionKind.THEMATIC in present:
+        present.add(SectionKind.MEASURES)
+    for n, kind in enumerate(REQUIRED_KINDS, 1):
+        if kind not in present:
+            yield Finding("content.missing_kind", "warning",
+                          f"报告缺少规定要求的第{n}项内容“{KIND_LABELS[kind]}”：请补充，或把已写这项内容的部分或事项"
+                          "标注为这一类。", FieldRef("report", "title_override"), where="全文")
+
+
+@rule("dates", "成文日期在报告年度之后；报送、公开期限提醒")
+def check_dates(ctx: CheckContext) -> Iterator[Finding]:
+    r = ctx.report
+    ref = FieldRef("report", "date")
+    submit = _dt.date(r.year + 1, 3, 1)
+    publish = _dt.date(r.year + 1, 4, 1)
+    if r.date is None:
+        yield Finding("date.missing", "warning", "还没有填写成文日期：请填写（如“2023年1月28日”）。", ref)
+    elif r.date.year <= r.year:
+        yield Finding("date.order", "error",
+                      f"成文日期{format_date(r.date)}不在报告年度（{r.year}年）之后：年度报告应在次年成文，请核对日期或年度。",
+                      ref)
+    elif r.date >= submit:
+        yield Finding("date.late", "warning",
+                      f"成文日期{format_date(r.date)}晚于报送期限{format_date(submit)}：请核对。", ref)
+    if r.publication_date is not None:
+        pref = FieldRef("report", "publication_date")
+        if r.date is not None and r.publication_date < r.date:
+            yield Finding("date.publication_order", "warning",
+                          f"发布日期{format_date(r.publication_date)}早于成文日期{format_date(r.date)}：请核对。", pref)
+        if r.publication_date >= publish:
+            yield Finding("publish.late", "warning",
+                          f"发布日期{format_date(r.publication_date)}晚于公开期限{format_date(publish)}：请核对。", pref)
+    yield Finding("publish.submit", "info",
+                  f"提醒：{r.year}年度报告应于{format_date(submit)}前报送本级党委、政府和上一级有关部门。", ref,
+                  where="报送期限")
+    yield Finding("publish.publish", "info",
+                  f"提醒：{r.year}年度报告应于{format_date(publish)}前在本机关门户网站等渠道向社会公开。", ref,
+                  where="公开期限")
+
+
+_TITLE_ALLOWED = set("《》〈〉·")
+
+
+@rule("title", "标题只用书名号；标题与署名的机关名称一致")
+def check_title(ctx: CheckContext) -> Iterator[Finding]:
+    r = ctx.report
+    title = r.title
+    ref = FieldRef("report", "title_override")
+    bad = [c for c in title if c not in _TITLE_ALLOWED and unicodedata.category(c).startswith("P")]
+    if bad:
+        shown = "".join(f"“{c}”" for c in dict.fromkeys(bad))
+        fix = None
+        if r.title_override.strip():
+            new = "".join(c for c in r.title_override if c not in set(bad))
+            fix = Fix("删去标题中的标点", ref, new, r.title_override)
+        yield Finding("title.punct", "warning",
+                      f"标题中有标点{shown}：公文标题除法规、规章名称加书名号外，一般不用标点，请删去。", ref, fix=fix)
+    flat = "".join(title.split())
+    signature = [s.strip() for s in r.signature if s.strip()]
+    if not signature:
+        yield Finding("title.signature_missing", "warning", "还没有填写署名（发文机关名称）：请填写。",
+                      FieldRef("report", "signature"))
+    for i, line in enumerate(r.signature):
+        name = "".join(line.split())
+        if name and name not in flat:
+            yield Finding("title.org_mismatch", "warning",
+                          f"署名“{line.strip()}”没有出现在标题中：标题和署名中的机关名称应一致，请核对。",
+                          FieldRef("report", "signature", i))
+    sig_flat = {"".join(s.split()) for s in signature}
+    for i, org in enumerate(r.organisations):
+        name = "".join(org.split())
+        if signature and name and name not in sig_flat:
+            yield Finding("title.org_mismatch", "warning",
+                          f"机关名称“{org}”不在署名中：署名应与报告机关一致，请核对。",
+                          FieldRef("report", "organisations", i))
+
+
+@rule("fonts", "字体：格式要求的字体在本机是否安装")
+def check_fonts(ctx: CheckContext) -> Iterator[Finding]:
+    try:
+        from ..export.fonts import ROLE_LABELS, missing_fonts
+    except ImportError:  # the export part is not installed: nothing to say
+        return
+    for role, name, substitute in missing_fonts(ctx.report.format):
+        role_label = ROLE_LABELS.get(role, role)
+        sub = f"本程序预览和生成PDF时用“{substitute}”代替" if substitute != name else "本机没有相近的字体可代替"
+        yield Finding("format.font_missing", "info",
+                      f"{role_label}字体“{name}”在本机没有安装：{sub}；导出的Word文件仍写明“{name}”，"
+                      "在装有该字体的电脑上按原字体显示。", FieldRef("report", f"format.fonts.{role}"))
