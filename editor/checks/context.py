@@ -55,6 +55,7 @@ class CheckContext:
         self.renderer = Renderer(self.metrics)
         self.fields: list[TextField] = []
         self._labels: dict[str, str] = {}  # node id -> location prefix
+        self.nodes: dict[str, object] = dict(self.metrics)  # id -> section, item or metric
         self._masked: dict[int, str] = {}
         self._collect()
 
@@ -74,6 +75,7 @@ class CheckContext:
             else:
                 label = f"第{n}部分（未编号）"
             self._labels[section.id] = label
+            self.nodes[section.id] = section
             add(TextField(FieldRef(section.id, "heading"), section.heading, "heading", section, section, 1))
             for i, t in enumerate(section.intro):
                 add(TextField(FieldRef(section.id, "intro", i), t, "intro", section, section, 1))
@@ -92,6 +94,7 @@ class CheckContext:
             else:
                 label = prefix + f"第{n}项"
             self._labels[item.id] = label
+            self.nodes[item.id] = item
             self.fields.append(TextField(FieldRef(item.id, "lead"), item.lead, "lead", item, section, level))
             for i, t in enumerate(item.body):
                 self.fields.append(TextField(FieldRef(item.id, "body", i), t, "body", item, section, level))
@@ -155,7 +158,7 @@ def describe_ref(report: Report, ref: Optional[FieldRef], ctx: Optional[CheckCon
             return label
         unit = "行" if top in ("signature", "notes", "organisations") else "段"
         return f"{label}第{idx}{unit}"
-    node = report.find_node(ref.node)
+    node = ctx.nodes.get(ref.node) if ctx is not None else report.find_node(ref.node)
     if node is None:
         return str(ref)
     if ref.node.startswith("m-") or (not isinstance(node, (Section, Item))):

@@ -48,16 +48,18 @@ def check_metric_values(ctx: CheckContext) -> Iterator[Finding]:
                           f"指标“{label}”没有在正文中使用：请在文中插入它，或删除这个指标。", FieldRef(m.id, "label"))
             continue
         kinds = {u[0] for u in uses}
-        where = ctx.where(uses[0][1].ref)
         if "m" in kinds and not _filled(m.value):
+            where = ctx.where(uses[0][1].ref)
             yield Finding("metric.missing_value", "error",
                           f"指标“{label}”还没有填写数值（用于{where}），导出时显示为“【待填】”：请填写数值。",
                           FieldRef(m.id, "value"))
         if "chg" in kinds and _filled(m.value) and not _filled(m.last_value):
+            where = ctx.where(uses[0][1].ref)
             yield Finding("metric.missing_value", "error",
                           f"文中写了指标“{label}”的同比变化（{where}），但没有填写上年数值：请填写上年数值。",
                           FieldRef(m.id, "last_value"))
         elif "chg" in kinds and not _is_rate(m) and to_decimal(m.last_value) == 0:
+            where = ctx.where(uses[0][1].ref)
             yield Finding("metric.change_base", "error",
                           f"指标“{label}”上年数值为0，无法计算增长百分比（{where}）：请改写这句话，不用同比变化。",
                           uses[0][1].ref)
@@ -85,7 +87,7 @@ _DOWN = ("下降", "减少", "降低", "回落")
 _OPPOSITE = {"增长": "下降", "增加": "减少", "上升": "下降", "提高": "降低", "提升": "下降",
              "下降": "增长", "减少": "增加", "降低": "提高", "回落": "上升"}
 _CHANGE_RE = re.compile(
-    r"^[，,]?\s*(同比|较上年|比上年|较去年|比去年|较上一年|与上年相比)?\s*"
+    r"[，,]?\s*(同比|较上年|比上年|较去年|比去年|较上一年|与上年相比)?\s*"
     r"(?:(持平)|(%s)了?(\d+(?:\.\d+)?)(%%|％|个百分点))" % "|".join(_UP + _DOWN)
 )
 
@@ -240,6 +242,7 @@ def check_metric_parts(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- the same figure written differently
+_DIGIT_RE = re.compile(r"\d")
 _NUM = r"(\d+(?:\.\d+)?)(万|亿)?(余|多)?"
 _CONNECT = r"(?:共计|共|达到|达|为|约|近|逾|超过|超)?"
 
@@ -279,7 +282,7 @@ def check_metric_consistency(ctx: CheckContext) -> Iterator[Finding]:
         if f.role == "title":
             continue
         masked = ctx.masked(f)
-        if not any(c.isdigit() for c in masked):
+        if not _DIGIT_RE.search(masked):
             continue
         seen: set[int] = set()
         if label_re is not None:

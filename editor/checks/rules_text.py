@@ -82,16 +82,18 @@ def check_punctuation(ctx: CheckContext) -> Iterator[Finding]:
 
 _PAIRS = {"“": "”", "（": "）", "《": "》", "〈": "〉", "‘": "’"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_BRACKET_RE = re.compile("[“”（）《》〈〉‘’]")
 
 
 def _unbalanced(masked: str) -> str:
     text = masked.replace("(", "（").replace(")", "）")
-    if not any(c in text for c in "“”（）《》〈〉‘’"):
+    brackets = _BRACKET_RE.findall(text)
+    if not brackets:
         return ""
     stack: list[str] = []
     extra: list[str] = []
     unclosed: list[str] = []
-    for c in text:
+    for c in brackets:
         if c in _PAIRS:
             stack.append(c)
         elif c in _CLOSERS:
