@@ -41,6 +41,10 @@ FORMAT_VERSION = 1
 EXTENSION = ".fzbg"
 BACKUP_SUFFIX = ".bak"
 
+# The process umask, read once at import (reading it means setting it, which is not thread-safe).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 # MIGRATIONS[n] turns a version-n document (the whole envelope, as parsed JSON) into version n+1.
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
 
@@ -223,11 +227,11 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, backup: bool = T
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        try:  # mkstemp creates 0600: give the file the old file's mode, or the usual mode for a new file
+            os.chmod(tmp_name, (p.stat().st_mode & 0o777) if p.exists() else (0o666 & ~_UMASK))
+        except OSError:
+            pass
         if p.exists():
-            try:
-                os.chmod(tmp_name, p.stat().st_mode & 0o777)
-            except OSError:
-                pass
             if backup:
                 bak = p.with_name(p.name + BACKUP_SUFFIX)
                 try:

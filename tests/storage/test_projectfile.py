@@ -280,6 +280,14 @@ def test_write_keeps_permissions(tmp_path):
     assert (p.stat().st_mode & 0o777) == 0o640
 
 
+def test_new_file_gets_the_usual_mode(tmp_path):
+    old = os.umask(0o027)
+    os.umask(old)
+    p = tmp_path / "n.fzbg"
+    write_project(p, Report())
+    assert (p.stat().st_mode & 0o777) == (0o666 & ~old)  # not mkstemp's 0600
+
+
 def _only_target_files(folder: Path) -> set[str]:
     return {f.name for f in folder.iterdir()}
 
