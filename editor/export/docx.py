@@ -215,21 +215,23 @@ def style_definitions(report: Report, issuer_mark_text: str = "") -> list[str]:
     para("red_rule", {"pBdr": _border({"bottom": (F.RED_RULE_SIZE, F.RED)}),
                       "spacing": _spacing(line=F.RED_RULE_HEIGHT, after=F.RED_RULE_SPACE_AFTER), "ind": _ind()},
          {**_size(2)}, next_key="title")
-    frame = ('<w:framePr w:w="{w}" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" '
-             'w:xAlign="center" w:yAlign="bottom"/>').format(w=F.TEXT_WIDTH)
     colophon_run = {"rFonts": fonts_xml(body_font), **_size(F.SIZE_SIHAO)}
-    para("colophon_cc", {"framePr": frame,
-                         "pBdr": _border({"top": (F.COLOPHON_THICK_RULE, F.BLACK),
-                                          "bottom": (F.COLOPHON_THIN_RULE, F.BLACK)}),
-                         "ind": _ind(left=F.COLOPHON_INDENT + F.COLOPHON_CC_HANG, right=F.COLOPHON_INDENT,
+    para("colophon_cc", {"ind": _ind(left=F.COLOPHON_INDENT + F.COLOPHON_CC_HANG, right=F.COLOPHON_INDENT,
                                      hanging=F.COLOPHON_CC_HANG), "jc": '<w:jc w:val="left"/>'},
          colophon_run, next_key="colophon_print")
-    para("colophon_print", {"framePr": frame,
-                            "pBdr": _border({"bottom": (F.COLOPHON_THICK_RULE, F.BLACK)}),
-                            "tabs": f'<w:tabs><w:tab w:val="right" w:pos="{F.TEXT_WIDTH - F.COLOPHON_INDENT}"/></w:tabs>',
+    para("colophon_print", {"tabs": f'<w:tabs><w:tab w:val="right" w:pos="{F.TEXT_WIDTH - F.COLOPHON_INDENT}"/></w:tabs>',
                             "ind": _ind(left=F.COLOPHON_INDENT, right=F.COLOPHON_INDENT),
                             "jc": '<w:jc w:val="left"/>'},
          colophon_run)
+    para("end", {"spacing": _spacing(line=F.END_PARAGRAPH_LINE, rule="exact"), "ind": _ind()},
+         _size(2))
+    out.append(
+        f'<w:style {_NSDECL} w:type="table" w:customStyle="1" w:styleId="{F.TABLE_STYLE[0]}">'
+        f'<w:name w:val="{F.TABLE_STYLE[1]}"/><w:uiPriority w:val="1"/>'
+        f'<w:pPr>{_spacing()}</w:pPr>'
+        '<w:tblPr><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
+    )
     # character styles
     cid = {k: v for k, v in F.CHARACTER_STYLES.items()}
     out.append(_style_xml("character", cid["lead2"][0], cid["lead2"][1], {},
@@ -343,6 +345,7 @@ class _BodyWriter:
         self._items = None
         self._numbers = None
         self._renderer = None
+        self._rpr: dict[tuple[Optional[str], bool], str] = {}
 
     def _lead3_length(self, node: Optional[str]) -> int:
         """Length of marker + rendered lead of the level-3 item ``node`` (its runs get the lead style)."""
@@ -356,18 +359,18 @@ class _BodyWriter:
         return len(self._numbers.get(item.id, "")) + len(self._renderer.text(item.lead))
 
     def run(self, text: str, rstyle: Optional[str], missing: bool) -> str:
-        parts = {}
-        if rstyle:
-            parts["rStyle"] = f'<w:rStyle w:val="{rstyle}"/>'
-        elif missing:
-            parts["rStyle"] = f'<w:rStyle w:val="{self.missing}"/>'
-        if missing:
-            parts["highlight"] = f'<w:highlight w:val="{F.MISSING_HIGHLIGHT}"/>'
-        rpr = rpr_xml(parts)
+        key = (rstyle, missing)
+        rpr = self._rpr.get(key)
+        if rpr is None:
+            parts = {}
+            if rstyle or missing:
+                parts["rStyle"] = f'<w:rStyle w:val="{rstyle or self.missing}"/>'
+            if missing:
+                parts["highlight"] = f'<w:highlight w:val="{F.MISSING_HIGHLIGHT}"/>'
+            rpr = self._rpr[key] = rpr_xml(parts)
         if "\t" in text:
-            pieces = text.split("\t")
-            inner = "<w:tab/>".join(f'<w:t xml:space="preserve">{_esc(p)}</w:t>' for p in pieces if True)
-            inner = inner.replace('<w:t xml:space="preserve"></w:t>', "")
+            inner = "<w:tab/>".join(
+                f'<w:t xml:space="preserve">{_esc(p)}</w:t>' if p else "" for p in text.split("\t"))
             return f"<w:r>{rpr}{inner}</w:r>"
         return f'<w:r>{rpr}<w:t xml:space="preserve">{_esc(text)}</w:t></w:r>'
 
@@ -390,9 +393,6 @@ class _BodyWriter:
                 extra["spacing"] = _spacing(before=0)
         elif kind == "date":
             extra["ind"] = _ind(right=self.date_right)
-        elif kind == "colophon_print" and prev_kind != "colophon_cc":
-            extra["pBdr"] = _border({"top": (F.COLOPHON_THICK_RULE, F.BLACK),
-                                     "bottom": (F.COLOPHON_THICK_RULE, F.BLACK)})
         out = [f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{_ordered(extra, PPR_ORDER)}</w:pPr>'
                if extra else f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>']
         done = 0
@@ -408,6 +408,41 @@ class _BodyWriter:
             out.append(self.run(r.text, rstyle, r.seg == "missing"))
         out.append("</w:p>")
         return "".join(out)
+
+
+    def colophon(self, blocks: list[Block]) -> str:
+        """The 版记 as a floating one-column table at the bottom of the text block: thick rule above,
+        thin rules between rows, thick rule below, followed by the closing empty paragraph a document
+        body needs after a table. LibreOffice (7.4) ignores framePr in styles, drops bordered
+        multi-paragraph frames, and keeps a floating table as wide as the text block inline unless it
+        is positioned relative to the page: hence ``horzAnchor="page"``."""
+        thick, thin = F.COLOPHON_THICK_RULE, F.COLOPHON_THIN_RULE
+        borders = (f'<w:top w:val="single" w:sz="{thick}" w:space="0" w:color="{F.BLACK}"/>'
+                   '<w:left w:val="nil"/>'
+                   f'<w:bottom w:val="single" w:sz="{thick}" w:space="0" w:color="{F.BLACK}"/>'
+                   '<w:right w:val="nil"/>'
+                   f'<w:insideH w:val="single" w:sz="{thin}" w:space="0" w:color="{F.BLACK}"/>'
+                   '<w:insideV w:val="nil"/>')
+        w = F.TEXT_WIDTH
+        rows = []
+        for block in blocks:
+            rows.append(f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
+                        f'{self.paragraph(block, 0, "")}</w:tc></w:tr>')
+        return (
+            '<w:tbl><w:tblPr>'
+            f'<w:tblStyle w:val="{F.TABLE_STYLE[0]}"/>'
+            '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" '
+            f'w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{F.MARGIN_LEFT}" w:tblpYSpec="bottom"/>'
+            '<w:tblOverlap w:val="never"/>'
+            f'<w:tblW w:w="{w}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+            '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            'w:noHBand="1" w:noVBand="1"/>'
+            f'</w:tblPr><w:tblGrid><w:gridCol w:w="{w}"/></w:tblGrid>{"".join(rows)}</w:tbl>'
+            f'<w:p><w:pPr><w:pStyle w:val="{F.PARAGRAPH_STYLES["end"][0]}"/></w:pPr></w:p>'
+        )
 
 
 def _issuer_mark_text(blocks: list[Block]) -> str:
@@ -443,12 +478,16 @@ def _iter_build(report: Report, edition: Optional[str]) -> Iterator[tuple[int, i
             body.remove(child)
     sect_pr = body.find(qn("w:sectPr"))
     prev = ""
+    colophon = [b for b in blocks if b.kind in ("colophon_cc", "colophon_print")]
     for start in range(0, len(blocks), chunk):
         parts = [f"<w:body {_NSDECL}>"]
         for i in range(start, min(start + chunk, len(blocks))):
             block = blocks[i]
-            parts.append(writer.paragraph(block, i, prev))
+            if block.kind not in ("colophon_cc", "colophon_print"):
+                parts.append(writer.paragraph(block, i, prev))
             prev = block.kind
+        if colophon and start + chunk >= len(blocks):
+            parts.append(writer.colophon(colophon))
         parts.append("</w:body>")
         fragment = etree.fromstring("".join(parts))
         for p in list(fragment):

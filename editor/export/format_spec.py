@@ -93,7 +93,10 @@ PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {
     "title_gap": ("FzBlank", "空行"),
     "colophon_cc": ("FzColophonCc", "版记抄送"),
     "colophon_print": ("FzColophonPrint", "版记印发"),
+    "end": ("FzEnd", "文末空段"),  # the tiny paragraph a body needs after the colophon table
 }
+TABLE_STYLE = ("FzColophonTable", "版记表格")
+END_PARAGRAPH_LINE = 20  # 1 pt: the closing paragraph after the colophon never pushes a page
 CHARACTER_STYLES: dict[str, tuple[str, str]] = {
     "lead2": ("FzLead2", "二级标题引导句"),
     "lead3": ("FzLead3", "三级标题引导句"),
