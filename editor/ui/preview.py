@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QImage,
     QKeySequence,
     QPainter,
@@ -39,7 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
 
-from ..model import Block, build_flow
+from ..model import Block, build_flow, format_date
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 
 # ---------------------------------------------------------------- page geometry (official-format.md §1)
@@ -122,8 +123,8 @@ def _block_signature(block: Block) -> tuple:
 
 
 def _calibrate(device) -> float:
-    """How many layout units QTextDocument makes of one unit in a block format (line height,
-    margins, indents). It scales those by the paint device's resolution over the screen's, which
+    """How many layout units QTextDocument makes of one unit of a fixed line height. It scales line
+    heights (not margins or indents) by the paint device's resolution over the screen's, which
     depends on the screen, so it is measured rather than assumed."""
     probe = QTextDocument()
     probe.documentLayout().setPaintDevice(device)
@@ -142,17 +143,45 @@ def _calibrate(device) -> float:
 class _FlowTypesetter:
     """Creates the formats of each paragraph kind from the report's format settings."""
 
-    def __init__(self, report, block_scale: float = 1.0):
-        self.b = 1.0 / block_scale  # block-format lengths are given in these units per layout unit
+    def __init__(self, report, block_scale: float = 1.0, device=None):
+        self.b = 1.0 / block_scale  # fixed line heights are given in these units per layout unit
         fmt = report.format
         self.key = (tuple(sorted(fmt.fonts.items())), fmt.bold_level2, fmt.bold_level3, report.edition,
-                    tuple(report.signature))
+                    tuple(report.signature), report.date)
         self.family = {role: preview_family(fmt.font(role)) for role in
                        ("title", "body", "heading1", "heading2", "heading3", "page_number", "issuer_mark")}
         self.bold2 = fmt.bold_level2
         self.bold3 = fmt.bold_level3
-        sig_chars = max((len(s) for s in report.signature if s.strip()), default=0)
-        self.signature_chars = sig_chars
+        self.device = device
+        self._place_signature(report)
+
+    def text_width(self, text: str) -> float:
+        """Width of body text in layout units (with the body letter spacing)."""
+        font = QFont(self.family["body"])
+        font.setPointSizeF(BODY_PT)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, BODY_LETTER_SPACING_PT * U)
+        metrics = QFontMetricsF(font, self.device) if self.device is not None else QFontMetricsF(font)
+        return metrics.horizontalAdvance(text)
+
+    def _place_signature(self, report) -> None:
+        """Signature right-indented two characters; the date starts two characters right of the
+        signature's first character. When the date is the longer, the date is right-indented two
+        characters and the signature moves left to keep the two-character step (GB/T 9704 7.3.5.2)."""
+        two = 2 * BODY_PT * U
+        self.signature_right = two
+        self.date_left: Optional[float] = None
+        lines = [s for s in report.signature if s.strip()]
+        if not lines or report.date is None:
+            return
+        width = TEXT_W_PT * U
+        sig_w = max(self.text_width(s) for s in lines)
+        date_w = self.text_width(format_date(report.date))
+        if date_w > sig_w - two:
+            self.signature_right = max(0.0, two + date_w + two - sig_w)
+            self.date_left = None
+        else:
+            sig_start = width - two - sig_w
+            self.date_left = max(0.0, sig_start + two)
 
     # -- character formats
     def char_format(self, block: Block, role: str, seg: str) -> QTextCharFormat:
@@ -202,31 +231,27 @@ class _FlowTypesetter:
         bf.setLineHeight(LINE_PT * U * self.b, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
         bf.setTopMargin(0)
         bf.setBottomMargin(0)
-        indent = 2 * BODY_PT * U * self.b
+        indent = 2 * BODY_PT * U
         kind = block.kind
         if kind in ("title", "issuer_mark", "doc_number"):
             bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         elif kind == "red_rule":
-            bf.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, TEXT_W_PT * U * self.b)
+            bf.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, TEXT_W_PT * U)
         elif kind in ("recipients", "colophon_print"):
             bf.setAlignment(Qt.AlignmentFlag.AlignLeft)
             if kind == "colophon_print":
-                bf.setLeftMargin(BODY_PT * U * self.b)
-                bf.setRightMargin(BODY_PT * U * self.b)
+                bf.setLeftMargin(BODY_PT * U)
+                bf.setRightMargin(BODY_PT * U)
         elif kind == "colophon_cc":
-            bf.setLeftMargin(PAGE_NUMBER_PT * U * self.b)
-            bf.setRightMargin(PAGE_NUMBER_PT * U * self.b)
+            bf.setLeftMargin(PAGE_NUMBER_PT * U)
+            bf.setRightMargin(PAGE_NUMBER_PT * U)
         elif kind == "signature":
             bf.setAlignment(Qt.AlignmentFlag.AlignRight)
-            bf.setRightMargin(indent)
+            bf.setRightMargin(self.signature_right)
         elif kind == "date":
-            # The date starts two characters to the right of the signature's first character.
-            step = (BODY_PT + BODY_LETTER_SPACING_PT) * U * self.b
-            sig_start = TEXT_W_PT * U * self.b - indent - self.signature_chars * step
-            date_chars = len(block.text)
-            if self.signature_chars and sig_start + 2 * step + date_chars * step <= TEXT_W_PT * U * self.b:
-                bf.setLeftMargin(max(0.0, sig_start + 2 * step))
+            if self.date_left is not None:
                 bf.setAlignment(Qt.AlignmentFlag.AlignLeft)
+                bf.setLeftMargin(self.date_left)
             else:
                 bf.setAlignment(Qt.AlignmentFlag.AlignRight)
                 bf.setRightMargin(indent)
@@ -239,7 +264,7 @@ class _FlowTypesetter:
         """Write the runs of ``block`` at the cursor (the block format is already set)."""
         if block.kind == "colophon_print" and len(block.runs) == 3:
             # 印发机关 left, 印发日期 right: a right-aligned tab stop at the right edge.
-            opt = QTextOption.Tab((TEXT_W_PT - 2 * BODY_PT) * U * self.b, QTextOption.TabType.RightTab)
+            opt = QTextOption.Tab((TEXT_W_PT - 2 * BODY_PT) * U, QTextOption.TabType.RightTab)
             bf = cursor.blockFormat()
             bf.setTabPositions([opt])
             cursor.setBlockFormat(bf)
@@ -275,7 +300,7 @@ class PageLayout:
         Returns (first changed paragraph, number of paragraphs rewritten).
         """
         flow = build_flow(report)
-        typesetter = _FlowTypesetter(report, self.block_scale)
+        typesetter = _FlowTypesetter(report, self.block_scale, self.device)
         sigs = [_block_signature(b) for b in flow]
         if typesetter.key != self.format_key or not self.signatures:
             self._rebuild(flow, sigs, typesetter)
@@ -435,10 +460,12 @@ class _PagesCanvas(QWidget):
         scale = k / U
         painter.scale(scale, scale)
         top = page * TEXT_H_PT * U
-        clip = QRectF(0, 0, TEXT_W_PT * U, TEXT_H_PT * U)
-        painter.setClipRect(clip)
+        # Lines sit at the bottom of their fixed-height slot; a large font (the title) may rise a
+        # little above its slot, never below it, so the clip extends upwards only.
+        rise = 8 * U
+        painter.setClipRect(QRectF(0, -rise, TEXT_W_PT * U, TEXT_H_PT * U + rise))
         painter.translate(0, -top)
-        self.layout_.text.drawContents(painter, QRectF(0, top, TEXT_W_PT * U, TEXT_H_PT * U))
+        self.layout_.text.drawContents(painter, QRectF(0, top - rise, TEXT_W_PT * U, TEXT_H_PT * U + rise))
         painter.restore()
         self.paint_page_number(painter, page, origin, k)
 
