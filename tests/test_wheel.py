@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -43,6 +44,12 @@ def test_wheel_installs_and_exports_the_sample(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=300)
     py = venv / "bin" / "python"
+    # When the tests themselves run in a virtual environment (CI), --system-site-packages only reaches the base
+    # interpreter: also make the running environment's packages (the dependencies) visible, after the venv's own.
+    r = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                       capture_output=True, text=True, check=True, env=_clean_env())
+    parent = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(r.stdout.strip(), "zz_parent_env.pth").write_text("\n".join(sorted(parent)) + "\n", encoding="utf-8")
     r = subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "--no-index", "--no-build-isolation",
                         str(wheels[0])], capture_output=True, text=True, timeout=300, env=_clean_env())
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
