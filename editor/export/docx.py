@@ -517,10 +517,16 @@ def _check_target(target: Path) -> None:
         raise ExportError(f"无法导出到“{target}”：文件夹“{folder}”不存在。请先建立该文件夹，或另选保存位置。")
 
 
+def _writable(path: Path) -> bool:
+    if os.access in os.supports_effective_ids:
+        return os.access(path, os.W_OK, effective_ids=True)
+    return os.access(path, os.W_OK)
+
+
 def write_bytes(target: Path, data: bytes, what: str) -> Path:
     """Write an exported file atomically; errors become :class:`ExportError` (old file left intact)."""
     _check_target(target)
-    if target.exists() and not os.access(target, os.W_OK):
+    if target.exists() and not _writable(target):
         raise ExportError(
             f"无法导出到“{target}”：文件是只读的，或正被其他程序（如 Word、WPS）打开。"
             "请关闭占用它的程序，或另存为其他文件名。原文件未被改动。"
