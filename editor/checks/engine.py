@@ -62,9 +62,11 @@ def run_checks(report: Report, *, rules: Optional[Iterable[Union[str, RuleFunc]]
     return findings
 
 
-def fix_all(report: Report, *, rules=None, max_rounds: int = 6) -> list[FieldRef]:
-    """Apply every available fix to ``report`` in place, re-checking between rounds so that several
-    fixes of the same field all apply. Returns the refs of the fields changed, in first-change order."""
+def fix_all(report: Report, *, rules=None, severities=("error", "warning"), max_rounds: int = 6) -> list[FieldRef]:
+    """Apply every available fix of findings with one of ``severities`` to ``report`` in place,
+    re-checking between rounds so that several fixes of the same field all apply. Suggestions
+    (``info``, e.g. "use the metric instead of the typed figure") are left out unless asked for.
+    Returns the refs of the fields changed, in first-change order."""
     changed: list[FieldRef] = []
     for _ in range(max_rounds):
         findings = run_checks(report, rules=rules)
@@ -72,7 +74,7 @@ def fix_all(report: Report, *, rules=None, max_rounds: int = 6) -> list[FieldRef
         applied = 0
         for f in findings:
             fix = f.fix
-            if fix is None or fix.ref in done:
+            if fix is None or fix.ref in done or f.severity not in severities:
                 continue
             try:
                 before = get_field(report, fix.ref)

@@ -64,10 +64,15 @@ class Finding:
 
 def apply_fix(report, fix: Fix) -> None:
     """Apply one fix to ``report`` in place; raises :class:`StaleFixError` when the field changed."""
+    verify_fix(report, fix)
+    set_field(report, fix.ref, fix.new_value)
+
+
+def verify_fix(report, fix: Fix) -> None:
+    """Raise :class:`StaleFixError` unless ``fix`` still applies to ``report`` (nothing is changed)."""
     try:
         current = get_field(report, fix.ref)
     except (KeyError, IndexError, AttributeError) as e:
         raise StaleFixError("要修正的内容已被删除或移动，请重新检查后再修正。") from e
     if fix.old_value is not None and current != fix.old_value:
         raise StaleFixError("这处内容在检查后又被修改过，请重新检查后再修正。")
-    set_field(report, fix.ref, fix.new_value)

@@ -1,0 +1,146 @@
+"""The problems panel: refresh while typing, go-to on double-click, fixes as one undo step."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from editor.model import FieldRef, Item, Report, Section, SectionKind
+from editor.ui.document import ReportDocument
+from editor.ui.problems_panel import ProblemsPanel
+
+
+def _report() -> Report:
+    return Report(
+        organisations=["某市司法局"], year=2022, signature=["某市司法局"], date=dt.date(2023, 1, 28),
+        preamble=["2022年，某市司法局坚持依法行政。"],
+        sections=[
+            Section(id="s-1", heading="坚持依法行政", kinds=[SectionKind.THEMATIC, SectionKind.LEADERSHIP],
+                    items=[Item(id="i-1", lead="深化行政执法改革。", body=["全面推进依法行政。"])]),
+            Section(id="s-2", heading="存在的不足和下一步安排",
+                    kinds=[SectionKind.SHORTCOMINGS, SectionKind.PLANS, SectionKind.OTHER], intro=["统筹力度仍需加强。"]),
+        ],
+    )
+
+
+@pytest.fixture
+def panel(qtbot):
+    doc = ReportDocument(_report())
+    p = ProblemsPanel(doc, delay_ms=30)
+    qtbot.addWidget(p)
+    p.resize(700, 300)
+    p.show()
+    with qtbot.waitSignal(p.refreshed, timeout=5000):
+        pass
+    yield p
+    p.wait_idle()
+
+
+BODY = FieldRef("i-1", "body", 0)
+
+
+def _problems(p: ProblemsPanel) -> list:
+    return [f for f in p.findings if f.severity != "info"]
+
+
+def _errors(p: ProblemsPanel) -> list:
+    return [f for f in p.findings if f.severity == "error"]
+
+
+def test_clean_report_lists_only_notes(panel):
+    assert panel.findings and {f.severity for f in panel.findings} == {"info"}
+    assert panel.tree.topLevelItemCount() == len(panel.findings)
+    assert not panel.fix_all_button.isEnabled()
+
+
+def test_refreshes_as_the_user_types_without_blocking(qtbot, panel):
+    doc = panel.doc
+    threads = []
+    panel._relay.done.connect(lambda *a: threads.append(threading.current_thread()))
+    for text in ("全面推进依法行政,", "全面推进依法行政,加强", "全面推进依法行政,加强监督(试行)。"):
+        doc.set_field(BODY, text)  # typing: each keystroke is an edit
+    assert _errors(panel) == []  # nothing ran synchronously inside the edits
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: panel.is_current, timeout=5000)
+    [err] = _errors(panel)
+    assert "半角" in err.message and err.ref == BODY
+    assert any("半角" in panel.tree.topLevelItem(i).text(2) for i in range(panel.tree.topLevelItemCount()))
+    assert doc.undo_stack.count() == 1  # typing merged into one step; the check changed nothing
+
+
+def test_double_click_emits_goto(qtbot, panel):
+    panel.doc.set_field(BODY, "全面推进依法行政,加强监督。")
+    qtbot.waitUntil(lambda: panel.is_current and bool(_errors(panel)), timeout=5000)
+    target = _errors(panel)[0]
+    panel.select_finding(target)
+    item = panel.tree.currentItem()
+    rect = panel.tree.visualItemRect(item)
+    # A real double-click is press, release, double-click (Qt checks the pressed index).
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(panel.gotoRequested, timeout=2000) as blocker:
+        qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [BODY]
+
+
+def test_fix_selected_is_one_undo_step(qtbot, panel):
+    doc = panel.doc
+    doc.set_field(BODY, "全面推进依法行政,加强监督(试行)。")
+    qtbot.waitUntil(lambda: panel.is_current and bool(_errors(panel)), timeout=5000)
+    count = doc.undo_stack.count()
+    panel.select_finding(_errors(panel)[0])
+    assert panel.fix_button.isEnabled()
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    assert doc.get(BODY) == "全面推进依法行政，加强监督（试行）。"
+    assert doc.undo_stack.count() == count + 1
+    qtbot.waitUntil(lambda: panel.is_current and not _errors(panel), timeout=5000)
+    doc.undo_stack.undo()
+    assert doc.get(BODY) == "全面推进依法行政,加强监督(试行)。"
+
+
+def test_stale_fix_is_refused(qtbot, panel):
+    doc = panel.doc
+    doc.set_field(BODY, "全面推进依法行政,加强监督。")
+    qtbot.waitUntil(lambda: panel.is_current and bool(_errors(panel)), timeout=5000)
+    panel.select_finding(_errors(panel)[0])
+    doc.set_field(BODY, "改写了,内容不同。", merge=False)  # the user typed after the check
+    assert panel.fix_selected() is False
+    assert doc.get(BODY) == "改写了,内容不同。"
+    assert "重新检查" in panel.summary.text()
+
+
+def test_fix_all_in_one_undo_step(qtbot, panel):
+    doc = panel.doc
+    original = doc.report.model_copy(deep=True)
+    doc.set_field(BODY, "（一）全面推进依法行政,加强监督(试行)。", merge=False)
+    doc.set_field(FieldRef("s-1", "heading"), "坚持依法行政。", merge=False)
+    doc.set_field(FieldRef("report", "preamble", 0), "2022年,某市司法局坚持依法行政。", merge=False)
+    qtbot.waitUntil(lambda: panel.is_current and len(_problems(panel)) == 4, timeout=5000)
+    assert panel.fix_all_button.isEnabled()
+    broken = doc.report.model_copy(deep=True)
+    count = doc.undo_stack.count()
+    qtbot.mouseClick(panel.fix_all_button, Qt.MouseButton.LeftButton)
+    assert doc.undo_stack.count() == count + 1
+    assert doc.get(BODY) == "全面推进依法行政，加强监督（试行）。"
+    assert doc.report.sections[0].heading == original.sections[0].heading
+    assert doc.report.preamble == original.preamble
+    qtbot.waitUntil(lambda: panel.is_current, timeout=5000)
+    assert [f for f in panel.findings if f.severity != "info"] == []
+    doc.undo_stack.undo()
+    assert doc.report == broken
+    qtbot.waitUntil(lambda: panel.is_current and len(_problems(panel)) == 4, timeout=5000)
+
+
+def test_filter_and_extra_findings(qtbot, panel):
+    from editor.checks import Finding
+
+    extra = Finding("import.numbering_gap", "warning", "五、的事项编号（一）（二）（四）跳过了（三）。",
+                    FieldRef("s-2", "heading"), where="五、标题")
+    panel.set_extra_findings([extra])
+    panel.filter_box.setCurrentIndex(panel.filter_box.findData("warning"))
+    assert panel.visible_findings() == [extra]
+    panel.filter_box.setCurrentIndex(panel.filter_box.findData(None))
+    assert len(panel.visible_findings()) == len(panel.findings) + 1
