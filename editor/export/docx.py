@@ -273,6 +273,11 @@ def _setup_styles(doc, report: Report, issuer_mark_text: str) -> None:
                                          "jc": '<w:jc w:val="both"/>'})[7:]))
     normal.append(etree.fromstring(
         f"<w:rPr {_NSDECL}>" + rpr_xml({"rFonts": fonts_xml(body_font), **_size(F.SIZE_SANHAO)})[7:]))
+    # Drop the template's unused built-in styles (Word recreates them on demand from latentStyles):
+    # a smaller styles part, and the user's style list shows the report's own styles.
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:default")) != "1":
+            styles.remove(style)
     for xml in style_definitions(report, issuer_mark_text):
         styles.append(etree.fromstring(xml))
 
@@ -317,6 +322,14 @@ def _setup_section(doc, report: Report) -> None:
         fill(section.even_page_footer, {"ind": _ind(left=F.PAGE_NUMBER_INDENT), "jc": '<w:jc w:val="left"/>'})
     else:
         fill(section.footer, {"jc": '<w:jc w:val="center"/>'})
+
+
+def _drop_thumbnail(doc) -> None:
+    """The template's thumbnail shows an empty US-Letter page; leave it out."""
+    pkg = doc.part.package
+    for rid, rel in list(pkg.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del pkg.rels[rid]
 
 
 def _setup_settings(doc) -> None:
@@ -458,6 +471,7 @@ def _iter_build(report: Report, edition: Optional[str]) -> Iterator[tuple[int, i
     doc = Document()
     _setup_styles(doc, report, _issuer_mark_text(blocks))
     _setup_settings(doc)
+    _drop_thumbnail(doc)
     _setup_section(doc, report)
     props = doc.core_properties
     props.title = report.title.replace("\n", "")
