@@ -76,3 +76,21 @@ def verify_fix(report, fix: Fix) -> None:
         raise StaleFixError("要修正的内容已被删除或移动，请重新检查后再修正。") from e
     if fix.old_value is not None and current != fix.old_value:
         raise StaleFixError("这处内容在检查后又被修改过，请重新检查后再修正。")
+
+
+def from_import(report, findings) -> list[Finding]:
+    """Findings of the importer (objects with ``code``, ``message`` and ``node``, the id of a section
+    or item) as check findings (warnings) with a location, for the problems panel and ``check``."""
+    from .context import describe_ref
+
+    out = []
+    for f in findings:
+        node = getattr(f, "node", "") or ""
+        ref = None
+        if node.startswith("s-"):
+            ref = FieldRef(node, "heading")
+        elif node.startswith("i-"):
+            ref = FieldRef(node, "lead")
+        where = describe_ref(report, ref) if ref is not None and report.find_node(node) is not None else "导入"
+        out.append(Finding(f"import.{f.code}", getattr(f, "severity", "warning"), f.message, ref, where=where))
+    return out

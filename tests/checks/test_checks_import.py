@@ -1,0 +1,34 @@
+"""The seed (Dongguan 2022 web copy) imported: half-width punctuation is flagged when kept, the
+numbering gap found at import is shown as a finding with a location; no false alarms otherwise."""
+
+from __future__ import annotations
+
+from editor.checks import from_import, run_checks
+from editor.importing import import_file
+
+from conftest import SEED_COPY
+
+
+def test_seed_kept_punctuation_flagged_as_banjiao():
+    result = import_file(SEED_COPY, keep_punctuation=True)
+    errors = [f for f in run_checks(result.report) if f.severity == "error"]
+    assert len(errors) >= 20
+    assert all(f.code == "punct.halfwidth" and "半角" in f.message for f in errors)
+
+
+def test_seed_imported_normally_has_no_errors():
+    result = import_file(SEED_COPY)
+    findings = run_checks(result.report)
+    assert [f for f in findings if f.severity == "error"] == []
+    # Only the two required kinds the published report does not mark (第一责任人, 其他) are warned about.
+    assert sorted(f.code for f in findings if f.severity == "warning") == ["content.missing_kind"] * 2
+
+
+def test_import_numbering_gap_shown_with_location():
+    result = import_file(SEED_COPY)
+    shown = from_import(result.report, result.findings)
+    gaps = [f for f in shown if f.code == "import.numbering-skip"]
+    assert len(gaps) == 1
+    gap = gaps[0]
+    assert gap.severity == "warning" and "（三）" in gap.message
+    assert gap.where.startswith("五、") and gap.ref is not None and gap.ref.field == "lead"
