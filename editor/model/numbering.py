@@ -15,7 +15,7 @@ def cn_number(n: int) -> str:
     text = chinese_numeral(n)
     if n < 100 and text.startswith("一十"):
         text = text[1:]
-    if len(text) == 1 and text in "百千":  # prose shorthand (逾千家) is not a number: 100 -> 一百
+    if len(text) == 1 and text in "百千万":  # prose shorthand (逾千家) is not a number: 100 -> 一百
         text = "一" + text
     return text
 

@@ -83,6 +83,8 @@ def chinese_numeral(n: int) -> str:
         rest = ""
         if low:
             rest = ("零" if low < 1000 else "") + _under_10k(low)
+        if high == 1 and not low:  # 近万人, like 逾千家
+            return "万"
         return _under_10k(high) + "万" + rest
     text = _under_10k(n)
     # A round figure with a single leading 一 reads as 千 / 百 / 十 (逾千家, 近百项).

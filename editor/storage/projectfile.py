@@ -17,9 +17,11 @@ written by a newer version (refused). Writing is atomic and keeps the previous f
 from __future__ import annotations
 
 import datetime as _dt
+import glob
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -28,6 +30,7 @@ from pydantic import ValidationError
 from .. import __version__
 from ..errors import (
     NotAProject,
+    ProjectError,
     ProjectDamaged,
     ProjectNotFound,
     ProjectNotJson,
@@ -126,7 +129,7 @@ def migrate(doc: dict, path_name: str = "") -> dict:
 def parse_project(data: bytes | str, name: str = "项目文件") -> tuple[Report, dict]:
     """Parse the bytes of a project file. Returns the report and the envelope's other fields."""
     try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
     except UnicodeDecodeError as e:
         raise ProjectNotJson(
             f"“{name}”不是本程序的项目文件：内容不是 UTF-8 文本（第 {e.start} 字节）。"
@@ -195,6 +198,8 @@ def read_project_with_meta(path: str | os.PathLike) -> tuple[Report, dict]:
         raise ProjectNotFound(f"“{p}”是文件夹，不是项目文件。请选择 .fzbg 文件。") from None
     except PermissionError:
         raise ProjectNotFound(f"没有权限读取“{p}”。请检查文件权限。") from None
+    except OSError as e:
+        raise ProjectError(f"无法读取项目文件“{p}”：{e.strerror or e}。请检查磁盘或网络位置后重试。") from None
     return parse_project(data, p.name)
 
 
@@ -220,6 +225,8 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, backup: bool = T
     as it was and no temporary file remains; a :class:`ProjectWriteError` explains what to do.
     """
     p = Path(path)
+    if p.is_symlink():  # write through the link: replacing the link itself would detach the real file
+        p = p.resolve()
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.is_dir():
         raise ProjectWriteError(f"无法保存{what}：文件夹“{folder}”不存在。请选择一个已有的文件夹。")
@@ -248,6 +255,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, backup: bool = T
         os.replace(tmp_name, p)
         tmp_name = None
         _fsync_dir(folder)
+        _remove_stale_temporaries(folder, p.name)
     except PermissionError:
         raise ProjectWriteError(
             f"无法保存{what}“{p}”：没有写入权限，或文件正被其他程序（如 Word、WPS）打开。"
@@ -264,6 +272,20 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, backup: bool = T
             except OSError:
                 pass
     return p
+
+
+STALE_TEMP_SECONDS = 600
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Temporary files of this target left by a process killed mid-write (older than 10 minutes)."""
+    now = time.time()
+    for tmp in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
+                tmp.unlink()
+        except OSError:
+            pass
 
 
 def _fsync_dir(folder: Path) -> None:

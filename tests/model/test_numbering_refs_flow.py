@@ -17,7 +17,7 @@ from editor.model.numbering import cn_number
 @pytest.mark.parametrize(
     "n, text",
     [(1, "一"), (2, "二"), (9, "九"), (10, "十"), (11, "十一"), (12, "十二"), (19, "十九"), (20, "二十"),
-     (21, "二十一"), (99, "九十九"), (100, "一百"), (101, "一百零一")],
+     (21, "二十一"), (99, "九十九"), (100, "一百"), (101, "一百零一"), (1000, "一千"), (10000, "一万")],
 )
 def test_cn_number(n, text):
     assert cn_number(n) == text

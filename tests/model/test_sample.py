@@ -85,6 +85,15 @@ def test_structure_and_metadata(sample):
             assert it.lead.endswith("。") and it.lead.count("。") == 1 and it.run_in
 
 
+def test_full_width_punctuation_everywhere(sample):
+    texts = [text for _ref, text in sample.text_fields()] + [m.label for m in sample.metrics]
+    texts += [b.text for b in build_flow(sample)]
+    for text in texts:
+        plain = TOKEN_RE.sub("", text)
+        assert not re.search(r'[,():;"]', plain), plain
+        assert " " not in plain and "\u3000" not in plain
+
+
 def test_figures_are_metrics(sample):
     ids = {m.id for m in sample.metrics}
     assert len(ids) == len(sample.metrics) >= 60

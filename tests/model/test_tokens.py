@@ -31,6 +31,7 @@ def m(**kw) -> Metric:
         (dict(value="1000", unit="家", qualifier="逾", numerals="chinese"), "逾千家"),
         (dict(value="100", unit="项", qualifier="近", numerals="chinese"), "近百项"),
         (dict(value="1500", unit="人", numerals="chinese"), "一千五百人"),
+        (dict(value="10000", unit="人", qualifier="近", numerals="chinese"), "近万人"),
         (dict(value="2.5", unit="人", numerals="chinese"), "2.5人"),  # decimals stay Arabic
         (dict(value=" 12 ", unit="条"), "12条"),
     ],
@@ -42,7 +43,7 @@ def test_format_value(fields, text):
 @pytest.mark.parametrize(
     "n, text",
     [(0, "零"), (7, "七"), (10, "十"), (15, "十五"), (20, "二十"), (101, "一百零一"), (110, "一百一十"),
-     (1000, "千"), (1001, "一千零一"), (2000, "二千"), (15000, "一万五千"), (10001, "一万零一"),
+     (1000, "千"), (1001, "一千零一"), (2000, "二千"), (15000, "一万五千"), (10001, "一万零一"), (10000, "万"), (20000, "二万"), (110000, "十一万"),
      (100_000_000, "一亿")],
 )
 def test_chinese_numeral(n, text):

@@ -288,6 +288,37 @@ def test_new_file_gets_the_usual_mode(tmp_path):
     assert (p.stat().st_mode & 0o777) == (0o666 & ~old)  # not mkstemp's 0600
 
 
+def test_utf8_bom_is_accepted(tmp_path):
+    p = tmp_path / "bom.fzbg"
+    p.write_bytes(b"\xef\xbb\xbf" + dump_project(Report(organisations=["记事本另存"])))
+    assert read_project(p).organisations == ["记事本另存"]
+
+
+def test_write_through_symlink(tmp_path):
+    real = tmp_path / "real" / "r.fzbg"
+    real.parent.mkdir()
+    write_project(real, Report(organisations=["旧"]))
+    link = tmp_path / "link.fzbg"
+    link.symlink_to(real)
+    write_project(link, Report(organisations=["新"]))
+    assert link.is_symlink() and read_project(real).organisations == ["新"]
+    assert read_project(real.with_name("r.fzbg.bak")).organisations == ["旧"]
+
+
+def test_stale_temporaries_removed_fresh_ones_kept(tmp_path):
+    p = tmp_path / "r.fzbg"
+    stale = tmp_path / ".r.fzbg.abc123.tmp"
+    fresh = tmp_path / ".r.fzbg.def456.tmp"
+    other = tmp_path / ".other.fzbg.abc123.tmp"
+    for f in (stale, fresh, other):
+        f.write_bytes(b"partial")
+    old = time.time() - projectfile.STALE_TEMP_SECONDS - 5
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    write_project(p, Report())
+    assert not stale.exists() and fresh.exists() and other.exists()
+
+
 def _only_target_files(folder: Path) -> set[str]:
     return {f.name for f in folder.iterdir()}
 
