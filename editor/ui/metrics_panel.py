@@ -158,10 +158,16 @@ class MetricsModel(QAbstractTableModel):
 
     def _reload_ids(self) -> None:
         self.ids = self._current_ids()
+        self._map = self.doc.report.metric_map()
 
     def metric(self, row: int) -> Optional[Metric]:
         if 0 <= row < len(self.ids):
-            return self.doc.report.metric(self.ids[row])
+            mid = self.ids[row]
+            metric = self._map.get(mid)
+            if metric is None or metric.id != mid:  # the report's metrics were replaced
+                self._map = self.doc.report.metric_map()
+                metric = self._map.get(mid)
+            return metric
         return None
 
     def row_of(self, metric_id: str) -> int:
@@ -173,6 +179,7 @@ class MetricsModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Metrics changed: reset when the rows changed, else repaint every cell (keeps editors)."""
         ids = self._current_ids()
+        self._map = self.doc.report.metric_map()
         live = set(ids)
         self.invalid = {k: v for k, v in self.invalid.items() if k[0] in live}
         if ids != self.ids:

@@ -273,6 +273,37 @@ class _FlowTypesetter:
                 cursor.insertText(run.text, self.char_format(block, run.role, run.seg))
 
 
+def section_flow(report, section_id: str) -> Optional[list[Block]]:
+    """The paragraphs of one section exactly as :func:`build_flow` gives them (numbered within the
+    whole report), or None when the section does not exist. Lets the preview re-render only the
+    section that was edited; a test checks it against ``build_flow`` so the two cannot drift apart."""
+    from ..model.flow import FieldRef as _Ref, Run, _Builder
+
+    builder = _Builder(report)
+    for section in report.sections:
+        if section.id != section_id:
+            continue
+        number = builder.numbers.get(section.id, "")
+        if section.heading.strip():
+            runs = ([Run(number, "text")] if number else []) + builder.runs(section.heading)
+            builder.add("heading1", runs, _Ref(section.id, "heading"), section.id, 1)
+        builder.paragraphs("body", section.id, "intro", section.intro)
+        for item in section.items:
+            builder.item(item, 2)
+        return builder.blocks
+    return None
+
+
+def _section_node_ids(section) -> set[str]:
+    ids = {section.id}
+    stack = list(section.items)
+    while stack:
+        item = stack.pop()
+        ids.add(item.id)
+        stack.extend(item.children)
+    return ids
+
+
 class PageLayout:
     """A paginated QTextDocument built from the report flow, updated incrementally."""
 
@@ -293,15 +324,51 @@ class PageLayout:
         self.blocks: list[Block] = []
         self.signatures: list[tuple] = []
         self.format_key: Optional[tuple] = None
+        self.last_partial = False  # whether the last update re-rendered only edited sections
 
-    def update(self, report) -> tuple[int, int]:
+    def _partial_flow(self, report, sections: set[str]) -> Optional[tuple[list[Block], list[tuple]]]:
+        """The new flow made from the current one with only ``sections`` re-rendered, with the
+        signatures; None when that cannot be done safely (then the whole flow is built)."""
+        flow = list(self.blocks)
+        sigs = list(self.signatures)
+        by_id = {s.id: s for s in report.sections}
+        # Splice from the last section backwards so earlier indexes stay valid.
+        spans = []
+        for sid in sections:
+            section = by_id.get(sid)
+            if section is None:
+                return None
+            ids = _section_node_ids(section)
+            where = [i for i, b in enumerate(flow) if b.node in ids]
+            if not where or where[-1] - where[0] + 1 != len(where):
+                return None
+            new = section_flow(report, sid)
+            if new is None:
+                return None
+            spans.append((where[0], where[-1] + 1, new))
+        spans.sort(key=lambda t: t[0], reverse=True)
+        for start, end, new in spans:
+            flow[start:end] = new
+            sigs[start:end] = [_block_signature(b) for b in new]
+        return flow, sigs
+
+    def update(self, report, sections: Optional[set[str]] = None) -> tuple[int, int]:
         """Bring the text document up to date with ``report``.
 
+        ``sections``: ids of the only sections whose text changed since the last update (their
+        structure and every other part unchanged), or None when anything may have changed.
         Returns (first changed paragraph, number of paragraphs rewritten).
         """
-        flow = build_flow(report)
         typesetter = _FlowTypesetter(report, self.block_scale, self.device)
-        sigs = [_block_signature(b) for b in flow]
+        partial = None
+        if sections is not None and self.signatures and typesetter.key == self.format_key:
+            partial = self._partial_flow(report, sections)
+        self.last_partial = partial is not None
+        if partial is not None:
+            flow, sigs = partial
+        else:
+            flow = build_flow(report)
+            sigs = [_block_signature(b) for b in flow]
         if typesetter.key != self.format_key or not self.signatures:
             self._rebuild(flow, sigs, typesetter)
             return 0, len(flow)
@@ -538,6 +605,11 @@ class PreviewWidget(QScrollArea):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh_now)
+        self._dirty_sections: Optional[set[str]] = None  # None: rebuild the whole flow
+        self._node_section: Optional[dict[str, str]] = None
+        self._metric_ids: tuple = ()
+        doc.fieldChanged.connect(self._on_field_changed)
+        doc.structureChanged.connect(self._on_structure_changed)
         doc.contentChanged.connect(self.schedule_refresh)
         self.canvas.clicked.connect(self._on_clicked)
         for seq, slot in ((QKeySequence.StandardKey.ZoomIn, self.zoom_in),
@@ -554,10 +626,68 @@ class PreviewWidget(QScrollArea):
     def refresh_pending(self) -> bool:
         return self._timer.isActive()
 
+    # Fields whose change leaves every other section's paragraphs as they are.
+    _SECTION_TEXT = ("heading", "intro")
+    _ITEM_TEXT = ("lead", "body", "run_in", "hint", "needs_revision", "kinds")
+
+    def _mark_all(self) -> None:
+        self._dirty_sections = None
+
+    def _mark(self, section_id: str) -> None:
+        if self._dirty_sections is not None:
+            self._dirty_sections.add(section_id)
+
+    def _on_structure_changed(self) -> None:
+        self._node_section = None
+        self._mark_all()
+
+    def _section_of(self, node_id: str) -> Optional[str]:
+        if self._node_section is None:
+            mapping = {}
+            for section in self.doc.report.sections:
+                for nid in _section_node_ids(section):
+                    mapping[nid] = section.id
+            self._node_section = mapping
+        return self._node_section.get(node_id)
+
+    def _on_field_changed(self, ref) -> None:
+        """Work out which sections an edit touches, so the refresh re-renders only those."""
+        if ref is None or ref.node == "report":
+            self._mark_all()
+            return
+        report = self.doc.report
+        if report.metric(ref.node) is not None:
+            needle_a, needle_b = "{{m:%s}}" % ref.node, "{{chg:%s}}" % ref.node
+            from ..model import iter_text_fields
+
+            for field_ref, text in iter_text_fields(report):
+                if text and (needle_a in text or needle_b in text):
+                    section = self._section_of(field_ref.node) if field_ref.node != "report" else None
+                    if section is None:
+                        self._mark_all()
+                        return
+                    self._mark(section)
+            return
+        section = self._section_of(ref.node)
+        if section is None:
+            self._mark_all()
+        elif ref.node == section:
+            (self._mark(section) if ref.field in self._SECTION_TEXT else self._mark_all())
+        elif ref.field in self._ITEM_TEXT or (ref.field == "numbered" and not report.format.continuous_level3):
+            self._mark(section)
+        else:
+            self._mark_all()
+
     def refresh_now(self) -> None:
         """Bring the preview up to date immediately (tests and the first show call this)."""
         self._timer.stop()
-        self.last_changed = self.pages.update(self.doc.report)
+        dirty = self._dirty_sections
+        metric_ids = tuple(m.id for m in self.doc.report.metrics)
+        if metric_ids != self._metric_ids:  # metrics added or removed: anything may render differently
+            dirty = None
+            self._metric_ids = metric_ids
+        self._dirty_sections = set()
+        self.last_changed = self.pages.update(self.doc.report, dirty)
         self.canvas.page_numbers = self.doc.report.format.page_numbers
         self.canvas.number_family = preview_family(self.doc.report.format.font("page_number"))
         count = self.pages.page_count()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QImage
 
-from editor.model import FieldRef, Item, Metric, Report, Section, build_flow, metric_token
+from editor.model import FieldRef, Item, Metric, Report, Section, build_flow, iter_text_fields, metric_token
 from editor.templates import load_template
 from editor.ui.commands import InsertNodeCommand, MoveNodeCommand, RemoveNodeCommand
 from editor.ui.document import ReportDocument
@@ -275,3 +275,49 @@ def test_formal_edition_and_signature_date(qtbot, signer):
     ends = [text.findBlockByNumber(i).layout().position().x()
             + text.findBlockByNumber(i).layout().lineAt(0).naturalTextRect().right() for i in (sig_i, date_i)]
     assert max(ends) == pytest.approx(pv.TEXT_W_PT * pv.U - 32 * pv.U, abs=2 * pv.U)
+
+
+def test_section_flow_matches_build_flow(sample_doc):
+    report = sample_doc.report
+    full = build_flow(report)
+    for section in report.sections:
+        part = pv.section_flow(report, section.id)
+        ids = pv._section_node_ids(section)
+        assert part == [b for b in full if b.node in ids]
+    assert pv.section_flow(report, "s-none") is None
+
+
+def test_text_and_metric_edits_rerender_only_their_section(qtbot, sample_doc):
+    w = make_preview(qtbot, sample_doc)
+    report = sample_doc.report
+    item = report.sections[3].items[1]
+    edits = [
+        (FieldRef(item.id, "lead", None), "改写的导语。"),
+        (FieldRef(item.id, "body", 0), item.body[0] + "补充一句。"),
+        (FieldRef(report.sections[2].id, "heading", None), "改写的标题"),
+        (FieldRef(item.id, "run_in", None), False),
+    ]
+    for ref, value in edits:
+        sample_doc.set_field(ref, value, merge=False)
+        w.refresh_now()
+        assert w.pages.last_partial
+        assert text_of_document(w) == [b.text for b in build_flow(report)]
+        assert w.blocks() == build_flow(report)
+    used = next(m for m in report.metrics if any(metric_token(m.id) in t for _r, t in iter_text_fields(report)))
+    sample_doc.set_field(FieldRef(used.id, "value"), "98765", merge=False)
+    w.refresh_now()
+    assert w.pages.last_partial
+    assert "98765" in "".join(text_of_document(w))
+    assert w.blocks() == build_flow(report)
+    # A report-level edit (signature) or a structure edit rebuilds the whole flow.
+    sample_doc.set_field(FieldRef("report", "signature", 0), "东莞市司法局办公室", merge=False)
+    w.refresh_now()
+    assert not w.pages.last_partial and w.blocks() == build_flow(report)
+    sample_doc.push(MoveNodeCommand(sample_doc, report.sections[0].id, "report", 2))
+    w.refresh_now()
+    assert not w.pages.last_partial and w.blocks() == build_flow(report)
+    # And undo all of it, one refresh per step, always equal to the full flow.
+    while sample_doc.undo_stack.canUndo():
+        sample_doc.undo_stack.undo()
+        w.refresh_now()
+        assert w.blocks() == build_flow(report)
