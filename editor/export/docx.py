@@ -122,26 +122,24 @@ def text_width(text: str) -> int:
 
 
 def signature_layout(signature_lines: list[str], date_text: str) -> tuple[int, int]:
-    """Right indents (signature, date) in twips for a document without a seal (GB/T 9704 7.3.5.2).
+    """(signature right indent, date left indent) in twips for a document without a seal
+    (GB/T 9704 7.3.5.2).
 
-    The signature is right-indented two characters; the date, on the next line, starts two
-    characters right of the signature's first character. When the date is longer than the
-    signature, the date is right-indented two characters and the signature moves left to keep the
-    two-character offset.
+    The signature is right-aligned and right-indented two characters; the date, on the next line, is
+    left-aligned and starts two characters right of the signature's first character (exact, since
+    the signature's width is known: full-width characters). When the date is longer than the
+    signature, the date is right-indented two characters (using its estimated width) and the
+    signature moves left to keep the two-character offset.
     """
     sig = max((text_width(s) for s in signature_lines if s.strip()), default=0)
     date = text_width(date_text) if date_text else 0
-    if not sig:
-        return F.SIGNATURE_RIGHT_INDENT, F.DATE_RIGHT_INDENT_WHEN_LONGER
     if date > sig:
-        date_right = F.DATE_RIGHT_INDENT_WHEN_LONGER
-        sig_right = date_right + date + F.DATE_SHIFT - sig
+        date_left = F.TEXT_WIDTH - F.DATE_RIGHT_INDENT_WHEN_LONGER - date
+        sig_right = F.TEXT_WIDTH - (date_left - F.DATE_SHIFT) - sig
     else:
         sig_right = F.SIGNATURE_RIGHT_INDENT
-        sig_right_edge = F.TEXT_WIDTH - sig_right
-        date_left = sig_right_edge - sig + F.DATE_SHIFT
-        date_right = F.TEXT_WIDTH - date_left - date
-    return sig_right, date_right
+        date_left = F.TEXT_WIDTH - sig_right - sig + F.DATE_SHIFT
+    return sig_right, max(date_left, 0)
 
 
 # ------------------------------------------------------------------ styles
@@ -197,7 +195,7 @@ def style_definitions(report: Report, issuer_mark_text: str = "") -> list[str]:
     para("signature", {"spacing": _spacing(before=F.LINE_PITCH),
                        "ind": _ind(right=F.SIGNATURE_RIGHT_INDENT), "jc": '<w:jc w:val="right"/>'},
          {}, based_on=pid["body"], next_key="date")
-    para("date", {"ind": _ind(right=F.SIGNATURE_RIGHT_INDENT), "jc": '<w:jc w:val="right"/>'},
+    para("date", {"ind": _ind(), "jc": '<w:jc w:val="left"/>'},
          {}, based_on=pid["body"], next_key="note")
     para("note", {}, {}, based_on=pid["body"])
     para("recipients", {"ind": _ind(), "jc": '<w:jc w:val="left"/>'}, {}, based_on=pid["body"])
@@ -269,7 +267,10 @@ def _setup_styles(doc, report: Report, issuer_mark_text: str) -> None:
         if child.tag in (qn("w:pPr"), qn("w:rPr")):
             normal.remove(child)
     normal.append(etree.fromstring(
-        f"<w:pPr {_NSDECL}>" + ppr_xml({"widowControl": "<w:widowControl/>", "spacing": _spacing(),
+        f"<w:pPr {_NSDECL}>" + ppr_xml({"widowControl": "<w:widowControl/>",
+                                         # no extra space between Chinese and Latin text or digits
+                                         "autoSpaceDE": '<w:autoSpaceDE w:val="0"/>',
+                                         "autoSpaceDN": '<w:autoSpaceDN w:val="0"/>', "spacing": _spacing(),
                                          "jc": '<w:jc w:val="both"/>'})[7:]))
     normal.append(etree.fromstring(
         f"<w:rPr {_NSDECL}>" + rpr_xml({"rFonts": fonts_xml(body_font), **_size(F.SIZE_SANHAO)})[7:]))
@@ -354,7 +355,7 @@ class _BodyWriter:
         self.missing = F.CHARACTER_STYLES["missing"][0]
         date_text = next((b.text for b in blocks if b.kind == "date"), "")
         sig_lines = [b.text for b in blocks if b.kind == "signature"]
-        self.sig_right, self.date_right = signature_layout(sig_lines, date_text)
+        self.sig_right, self.date_left = signature_layout(sig_lines, date_text)
         self._items = None
         self._numbers = None
         self._renderer = None
@@ -405,7 +406,7 @@ class _BodyWriter:
             if prev_kind == "signature":
                 extra["spacing"] = _spacing(before=0)
         elif kind == "date":
-            extra["ind"] = _ind(right=self.date_right)
+            extra["ind"] = _ind(left=self.date_left)
         out = [f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{_ordered(extra, PPR_ORDER)}</w:pPr>'
                if extra else f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>']
         done = 0

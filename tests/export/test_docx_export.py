@@ -193,17 +193,18 @@ def test_text_is_escaped_and_full_width(small):
 # ------------------------------------------------------------------ signature, date, note
 def test_signature_layout_rule():
     # date longer than signature: date right-indented two characters, signature moved left
-    sig, date = D.signature_layout(["东莞市司法局"], "2023年1月28日")
+    sig, date_left = D.signature_layout(["东莞市司法局"], "2023年1月28日")
     dw, sw = D.text_width("2023年1月28日"), D.text_width("东莞市司法局")
     assert dw > sw
-    assert date == 640
-    assert (F.TEXT_WIDTH - date - dw) - (F.TEXT_WIDTH - sig - sw) == 640  # date starts 2 chars right
+    assert F.TEXT_WIDTH - date_left - dw == 640
+    assert date_left - (F.TEXT_WIDTH - sig - sw) == 640  # date starts 2 chars right of the signature
     # date shorter than signature: signature right-indented two characters
-    sig, date = D.signature_layout(["东莞市人民政府办公室"], "2023年1月8日")
+    sig, date_left = D.signature_layout(["东莞市人民政府办公室"], "2023年1月8日")
     assert sig == 640
     sig_start = F.TEXT_WIDTH - sig - D.text_width("东莞市人民政府办公室")
-    date_start = F.TEXT_WIDTH - date - D.text_width("2023年1月8日")
-    assert date_start - sig_start == 640
+    assert date_left - sig_start == 640
+    # several signature lines: the longest decides
+    assert D.signature_layout(["东莞市司法局", "东莞市人民政府办公室"], "2023年1月8日") == (sig, date_left)
 
 
 def test_signature_date_and_note_paragraphs(small):
@@ -213,8 +214,9 @@ def test_signature_date_and_note_paragraphs(small):
     assert [p.text for p in sig] == ["东莞市司法局"] and [p.text for p in date] == ["2023年1月28日"]
     exp_sig, exp_date = D.signature_layout(["东莞市司法局"], "2023年1月28日")
     assert sig[0].paragraph_format.right_indent.twips == exp_sig
-    assert date[0].paragraph_format.right_indent.twips == exp_date
+    assert date[0].paragraph_format.left_indent.twips == exp_date
     assert resolved(d, F.PARAGRAPH_STYLES["signature"][0], f"{W}pPr/{W}jc", f"{W}val") == "right"
+    assert resolved(d, F.PARAGRAPH_STYLES["date"][0], f"{W}pPr/{W}jc", f"{W}val") == "left"
     # blank line between the body and the signature
     assert resolved(d, F.PARAGRAPH_STYLES["signature"][0], f"{W}pPr/{W}spacing", f"{W}before") == "579"
     note = paragraphs_by_style(d, F.PARAGRAPH_STYLES["note"][0])
