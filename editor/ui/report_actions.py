@@ -1,0 +1,165 @@
+"""Menu actions for import, roll-over and merge: File → 导入…, 报告 → 新建下一年度报告 / 合并其他项目.
+
+``install_report_actions(main_window)`` adds the actions to the window's menu bar (creating the
+文件 / 报告 menus when missing) and returns them. It talks to the window only through:
+
+* the current document: ``main_window.document`` (attribute or method) or ``current_document()``;
+* opening a new, unsaved report: the first of ``open_report(report)``, ``open_new_report(report)``,
+  ``new_document(report)``, ``set_report(report)`` that the window has.
+
+The work itself is in :func:`import_report`, :func:`rollover_report` and :func:`merge_projects`
+(each takes the window and paths, so tests drive them without file dialogs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from ..errors import ReportEditorError
+from ..model import Report
+
+OPEN_METHODS = ("open_report", "open_new_report", "new_document", "set_report")
+
+
+def current_document(main_window):
+    for name in ("current_document", "document"):
+        value = getattr(main_window, name, None)
+        if callable(value):
+            try:
+                value = value()
+            except TypeError:
+                continue
+        if value is not None and hasattr(value, "report"):
+            return value
+    return None
+
+
+def open_report(main_window, report: Report) -> None:
+    for name in OPEN_METHODS:
+        method = getattr(main_window, name, None)
+        if callable(method):
+            method(report)
+            return
+    # No way to open a second report: replace the current one as an undoable edit.
+    doc = current_document(main_window)
+    if doc is None:
+        raise ReportEditorError("窗口无法打开新的报告。")
+    from .commands import ReplaceReportCommand
+
+    doc.push(ReplaceReportCommand(doc, report, "打开导入的报告"))
+
+
+def _menu(main_window: QMainWindow, title: str) -> QMenu:
+    bar = main_window.menuBar()
+    for action in bar.actions():
+        menu = action.menu()
+        if menu is not None and action.text().replace("&", "").split("(")[0].strip() == title:
+            return menu
+    return bar.addMenu(title)
+
+
+def _error(main_window, title: str, e: Exception) -> None:
+    QMessageBox.warning(main_window, title, str(e))
+
+
+# ------------------------------------------------------------------ the work
+def import_report(main_window, path, *, review: Optional[Callable] = None) -> Optional[Report]:
+    """Import ``path``, let the user review the metric suggestions, open the result; None if cancelled."""
+    from ..importing import import_file
+    from .import_dialog import ImportReviewDialog
+
+    result = import_file(path, metrics=False)
+    dialog = ImportReviewDialog(result, main_window)
+    accepted = review(dialog) if review is not None else dialog.exec() == QDialog.DialogCode.Accepted
+    if not accepted:
+        return None
+    dialog.apply()
+    open_report(main_window, result.report)
+    return result.report
+
+
+def rollover_report(main_window) -> Optional[Report]:
+    from ..model.yearly import rollover
+
+    doc = current_document(main_window)
+    if doc is None:
+        return None
+    nxt = rollover(doc.report)
+    open_report(main_window, nxt)
+    return nxt
+
+
+def merge_projects(main_window, paths: Sequence[str], *, decide: Optional[Callable] = None) -> Optional[Report]:
+    """Merge projects into the current report as one undoable step; None if cancelled."""
+    from ..model.merge import plan_merge
+    from ..storage import read_project
+    from .commands import ReplaceReportCommand
+    from .merge_dialog import MergeDialog
+
+    doc = current_document(main_window)
+    if doc is None:
+        return None
+    others = [(str(p), read_project(p)) for p in paths]
+    plan = plan_merge(doc.report, others)
+    dialog = MergeDialog(plan, main_window)
+    accepted = decide(dialog) if decide is not None else dialog.exec() == QDialog.DialogCode.Accepted
+    if not accepted:
+        return None
+    merged = dialog.merged_report()
+    doc.push(ReplaceReportCommand(doc, merged, "合并其他项目"))
+    return doc.report
+
+
+# ------------------------------------------------------------------ menus
+def install_report_actions(main_window: QMainWindow) -> dict[str, QAction]:
+    file_menu = _menu(main_window, "文件")
+    report_menu = _menu(main_window, "报告")
+
+    act_import = QAction("导入…", main_window)
+    act_import.setObjectName("actionImport")
+    act_import.setStatusTip("从 Word（.docx）或文本文件导入已有报告")
+    act_rollover = QAction("新建下一年度报告", main_window)
+    act_rollover.setObjectName("actionRollover")
+    act_rollover.setStatusTip("以当前报告为基础生成下一年度的报告，去年的数字成为上年值")
+    act_merge = QAction("合并其他项目…", main_window)
+    act_merge.setObjectName("actionMerge")
+    act_merge.setStatusTip("把同事分工起草的项目合并到当前报告")
+
+    def on_import():
+        path, _ = QFileDialog.getOpenFileName(
+            main_window, "导入报告", "", "报告文件 (*.docx *.txt *.md);;Word 文档 (*.docx);;文本文件 (*.txt *.md)")
+        if not path:
+            return
+        try:
+            import_report(main_window, path)
+        except ReportEditorError as e:
+            _error(main_window, "无法导入", e)
+
+    def on_rollover():
+        try:
+            if rollover_report(main_window) is None:
+                QMessageBox.information(main_window, "新建下一年度报告", "请先打开一个报告。")
+        except ReportEditorError as e:
+            _error(main_window, "无法生成下一年度报告", e)
+
+    def on_merge():
+        paths, _ = QFileDialog.getOpenFileNames(main_window, "选择要合并的项目", "", "报告项目 (*.fzbg)")
+        if not paths:
+            return
+        try:
+            if merge_projects(main_window, paths) is None and current_document(main_window) is None:
+                QMessageBox.information(main_window, "合并其他项目", "请先打开一个报告。")
+        except ReportEditorError as e:
+            _error(main_window, "无法合并", e)
+
+    act_import.triggered.connect(on_import)
+    act_rollover.triggered.connect(on_rollover)
+    act_merge.triggered.connect(on_merge)
+    file_menu.addAction(act_import)
+    report_menu.addAction(act_rollover)
+    report_menu.addAction(act_merge)
+    return {"import": act_import, "rollover": act_rollover, "merge": act_merge}

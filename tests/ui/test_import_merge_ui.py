@@ -1,0 +1,134 @@
+"""Import review dialog, merge dialog and the menu actions (pytest-qt)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
+
+from editor.importing import import_file
+from editor.model import Item, Metric, Report, Section, build_flow
+from editor.model.merge import plan_merge
+from editor.storage import write_project
+from editor.ui.document import ReportDocument
+from editor.ui.import_dialog import COL_LABEL, COL_USE, ImportReviewDialog
+from editor.ui.merge_dialog import MergeDialog
+from editor.ui.report_actions import import_report, install_report_actions, merge_projects, rollover_report
+
+
+class FakeWindow(QMainWindow):
+    """A bare main window with the public surface report_actions relies on."""
+
+    def __init__(self, doc):
+        super().__init__()
+        self.document = doc
+        self.opened = []
+
+    def open_report(self, report):
+        self.opened.append(report)
+
+
+def _seed(tmp_path, seed_text):
+    p = tmp_path / "seed.txt"
+    p.write_text(seed_text, encoding="utf-8")
+    return p
+
+
+def test_import_dialog_accept_some_and_edit_label(qtbot, tmp_path, seed_text):
+    src = _seed(tmp_path, seed_text)
+    result = import_file(src, metrics=False)
+    before = [b.text for b in build_flow(result.report)]
+    dialog = ImportReviewDialog(result)
+    qtbot.addWidget(dialog)
+    n = dialog.table.rowCount()
+    assert n == len(result.suggestions) > 50
+    assert "2041件" in [dialog.table.item(r, 2).text() for r in range(n)]
+    qtbot.mouseClick(dialog.accept_none_button, Qt.MouseButton.LeftButton)
+    assert all(dialog.table.item(r, COL_USE).checkState() == Qt.CheckState.Unchecked for r in range(n))
+    dialog.set_accepted(0, True)
+    dialog.set_accepted(1, True)
+    dialog.set_label(0, "普法报道数")
+    assert dialog.apply() == 2
+    r = result.report
+    assert [m.label for m in r.metrics][0] == "普法报道数" and len(r.metrics) == 2
+    assert [b.text for b in build_flow(r)] == before
+
+
+def test_import_action_accept_all(qtbot, tmp_path, seed_text):
+    win = FakeWindow(None)
+    qtbot.addWidget(win)
+    actions = install_report_actions(win)
+    assert actions["import"].text() == "导入…"
+    titles = [a.text() for a in win.menuBar().actions()]
+    assert "文件" in titles and "报告" in titles
+
+    def review(dialog):
+        qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)
+        return True
+
+    report = import_report(win, _seed(tmp_path, seed_text), review=review)
+    assert win.opened == [report] and len(report.metrics) > 50
+
+
+def test_rollover_action(qtbot):
+    r = Report(organisations=["某局"], year=2022, metrics=[Metric(id="m-a", label="a", value="5", unit="件")])
+    doc = ReportDocument(r)
+    win = FakeWindow(doc)
+    qtbot.addWidget(win)
+    nxt = rollover_report(win)
+    assert win.opened == [nxt] and nxt.year == 2023 and nxt.metrics[0].last_value == "5"
+    assert doc.report.year == 2022
+
+
+def _projects():
+    def base():
+        return Report(
+            organisations=["某局"], year=2023,
+            sections=[Section(id="s-a", heading="依法行政", items=[Item(id="i-a", lead="")])],
+            metrics=[Metric(id="m-c", label="复议申请", unit="件")],
+        )
+
+    main, other = base(), base()
+    main.sections[0].items[0].lead = "当前项目的写法。"
+    other.sections[0].items[0].lead = "同事的写法。"
+    main.metrics[0].value = "2041"
+    other.metrics[0].value = "2050"
+    return main, other
+
+
+def test_merge_dialog_requires_every_choice_and_settles_both_ways(qtbot):
+    main, other = _projects()
+    plan = plan_merge(main, [("office.fzbg", other)])
+    for side, lead, value in (("main", "当前项目的写法。", "2041"), ("office.fzbg", "同事的写法。", "2050")):
+        dialog = MergeDialog(plan)
+        qtbot.addWidget(dialog)
+        assert len(dialog.conflict_widgets) == 2
+        assert not dialog.ok_button.isEnabled()
+        w_item = next(w for w in dialog.conflict_widgets if w.conflict.key == "i-a")
+        assert set(w_item.buttons) == {"main", "office.fzbg"}
+        w_item.buttons[side].click()
+        assert not dialog.ok_button.isEnabled()  # the metric is still open
+        w_metric = next(w for w in dialog.conflict_widgets if w.conflict.key == "m-c")
+        w_metric.buttons[side].click()
+        assert dialog.ok_button.isEnabled()
+        merged = dialog.merged_report()
+        assert merged.sections[0].items[0].lead == lead and merged.metrics[0].value == value
+
+
+def test_merge_action_is_one_undo_step(qtbot, tmp_path):
+    main, other = _projects()
+    path = tmp_path / "office.fzbg"
+    write_project(path, other, backup=False)
+    doc = ReportDocument(main)
+    win = FakeWindow(doc)
+    qtbot.addWidget(win)
+
+    def decide(dialog):
+        qtbot.mouseClick(dialog.prefer_buttons[str(path)], Qt.MouseButton.LeftButton)
+        assert dialog.ok_button.isEnabled()
+        return True
+
+    merged = merge_projects(win, [str(path)], decide=decide)
+    assert merged is doc.report and doc.report.metrics[0].value == "2050"
+    assert doc.report.sections[0].items[0].lead == "同事的写法。"
+    doc.undo_stack.undo()
+    assert doc.report.metrics[0].value == "2041"
