@@ -74,8 +74,8 @@ def check_title(ctx: CheckContext) -> Iterator[Finding]:
     if bad:
         shown = "".join(f"“{c}”" for c in dict.fromkeys(bad))
         fix = None
-        if r.title_override.strip():
-            new = "".join(c for c in r.title_override if c not in set(bad))
+        new = "".join(c for c in r.title_override if c not in set(bad))
+        if new.strip():
             fix = Fix("删去标题中的标点", ref, new, r.title_override)
         yield Finding("title.punct", "warning",
                       f"标题中有标点{shown}：公文标题除法规、规章名称加书名号外，一般不用标点，请删去。", ref, fix=fix)
@@ -105,9 +105,13 @@ def check_fonts(ctx: CheckContext) -> Iterator[Finding]:
         from ..export.fonts import ROLE_LABELS, missing_fonts
     except ImportError:  # the export part is not installed: nothing to say
         return
+    by_name: dict[str, list[tuple[str, str]]] = {}
     for role, name, substitute in missing_fonts(ctx.report.format):
-        role_label = ROLE_LABELS.get(role, role)
+        by_name.setdefault(name, []).append((role, substitute))
+    for name, uses in by_name.items():
+        roles = "、".join(ROLE_LABELS.get(role, role) for role, _sub in uses)
+        substitute = uses[0][1]
         sub = f"本程序预览和生成PDF时用“{substitute}”代替" if substitute != name else "本机没有相近的字体可代替"
         yield Finding("format.font_missing", "info",
-                      f"{role_label}字体“{name}”在本机没有安装：{sub}；导出的Word文件仍写明“{name}”，"
-                      "在装有该字体的电脑上按原字体显示。", FieldRef("report", f"format.fonts.{role}"))
+                      f"字体“{name}”（用于{roles}）在本机没有安装：{sub}；导出的Word文件仍写明“{name}”，"
+                      "在装有该字体的电脑上按原字体显示。", FieldRef("report", f"format.fonts.{uses[0][0]}"))

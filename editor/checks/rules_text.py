@@ -117,9 +117,9 @@ def _unbalanced(masked: str) -> str:
 
 _CN = "一二三四五六七八九十"
 _MARK_HEAD_RE = re.compile(
-    r"^\s*(?:[%s]{1,3}[、.．]|[（(][%s]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])\s*" % (_CN, _CN)
+    r"\s*(?:[%s]{1,3}[、.．]|[（(][%s]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])\s*" % (_CN, _CN)
 )
-_MARK_BODY_RE = re.compile(r"^\s*(?:[%s]{1,3}、|[（(][%s]{1,3}[）)])\s*" % (_CN, _CN))
+_MARK_BODY_RE = re.compile(r"\s*(?:[%s]{1,3}、|[（(][%s]{1,3}[）)])\s*" % (_CN, _CN))
 
 
 def _manual_marker(ctx: CheckContext, f: TextField, masked: str) -> Iterator[Finding]:
@@ -133,14 +133,21 @@ def _manual_marker(ctx: CheckContext, f: TextField, masked: str) -> Iterator[Fin
         return
     if not m or not m.group(0).strip():
         return
-    mark = m.group(0).strip()
+    end = m.end()
+    pattern = m.re
+    while True:  # markers typed twice: （一）（一）
+        again = pattern.match(masked, end)
+        if not again or again.end() == end or again.start() != end:
+            break
+        end = again.end()
+    mark = masked[m.start():end].strip()
     if severity == "error":
         msg = f"开头手工输入了序号“{mark}”：序号由程序按位置自动生成，导出时会重复。请删去手工序号。"
     else:
         msg = (f"段落开头有手工输入的序号“{mark}”：如果这是一个事项，请把它设为事项（序号自动生成）；"
                "否则请删去手工序号。")
     yield Finding("punct.manual_number", severity, msg, f.ref,
-                  fix=Fix(f"删去手工序号“{mark}”", f.ref, f.raw[m.end():], f.raw))
+                  fix=Fix(f"删去手工序号“{mark}”", f.ref, f.raw[end:], f.raw))
 
 
 # ---------------------------------------------------------------- enumerations
