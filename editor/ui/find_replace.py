@@ -130,7 +130,7 @@ class FindReplaceDialog(QDialog):
     """Non-modal find and replace dialog for one report."""
 
     gotoRequested = Signal(object)  # FieldRef of the current match
-    #: the current match (Match), for views that can select the matched text
+    # the current match (Match), for views that can select the matched text
     matchActivated = Signal(object)
 
     def __init__(self, doc, parent=None):

@@ -89,7 +89,7 @@ def install_translator(app: QCoreApplication, language: Optional[str] = None) ->
             app.removeTranslator(translator)
     translators: list[QTranslator] = []
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale("en_US"))
         app._report_editor_translators = translators  # type: ignore[attr-defined]
         return "en"
     ours = QTranslator(app)
@@ -106,6 +106,6 @@ def install_translator(app: QCoreApplication, language: Optional[str] = None) ->
             app.installTranslator(qt)
             translators.append(qt)
             break
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    QLocale.setDefault(QLocale("zh_CN"))
     app._report_editor_translators = translators  # type: ignore[attr-defined]
     return language

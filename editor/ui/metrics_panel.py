@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Optional
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QSortFilterProxyModel,
@@ -54,15 +55,15 @@ READ_ONLY_FG = QColor("#555555")
 
 # columns: (field name or pseudo-name, header source text)
 COLUMNS = (
-    ("label", "Label"),
-    ("value", "Value"),
-    ("unit", "Unit"),
-    ("scale", "Scale"),
-    ("qualifier", "Qualifier"),
-    ("last_value", "Last year"),
-    ("is_rate", "Rate"),
-    ("change", "Change"),
-    ("used", "Used in"),
+    ("label", QT_TRANSLATE_NOOP("MetricsModel", "Label")),
+    ("value", QT_TRANSLATE_NOOP("MetricsModel", "Value")),
+    ("unit", QT_TRANSLATE_NOOP("MetricsModel", "Unit")),
+    ("scale", QT_TRANSLATE_NOOP("MetricsModel", "Scale")),
+    ("qualifier", QT_TRANSLATE_NOOP("MetricsModel", "Qualifier")),
+    ("last_value", QT_TRANSLATE_NOOP("MetricsModel", "Last year")),
+    ("is_rate", QT_TRANSLATE_NOOP("MetricsModel", "Rate")),
+    ("change", QT_TRANSLATE_NOOP("MetricsModel", "Change")),
+    ("used", QT_TRANSLATE_NOOP("MetricsModel", "Used in")),
 )
 COL = {name: i for i, (name, _h) in enumerate(COLUMNS)}
 NUMBER_FIELDS = ("value", "last_value")
@@ -93,9 +94,9 @@ def describe_place(report, ref: FieldRef, numbers: Optional[dict] = None) -> str
     """A short human description of a text field: its number, the field, and the start of its text."""
     numbers = numbers if numbers is not None else number_report(report)
     names = {
-        "title_override": _tr("Title"), "preamble": _tr("Preamble"), "closing": _tr("Closing"),
-        "signature": _tr("Signature"), "notes": _tr("Note"), "heading": _tr("Heading"),
-        "intro": _tr("Introduction"), "lead": _tr("Lead sentence"), "body": _tr("Body"),
+        "title_override": QCoreApplication.translate("MetricsModel", "Title"), "preamble": QCoreApplication.translate("MetricsModel", "Preamble"), "closing": QCoreApplication.translate("MetricsModel", "Closing"),
+        "signature": QCoreApplication.translate("MetricsModel", "Signature"), "notes": QCoreApplication.translate("MetricsModel", "Note"), "heading": QCoreApplication.translate("MetricsModel", "Heading"),
+        "intro": QCoreApplication.translate("MetricsModel", "Introduction"), "lead": QCoreApplication.translate("MetricsModel", "Lead sentence"), "body": QCoreApplication.translate("MetricsModel", "Body"),
     }
     where = ""
     if ref.node != "report":
@@ -107,7 +108,7 @@ def describe_place(report, ref: FieldRef, numbers: Optional[dict] = None) -> str
                     break
     field = names.get(ref.field, ref.field)
     if ref.index is not None and ref.field in ("body", "intro", "preamble", "closing"):
-        field = _tr("%1 paragraph %2").replace("%1", field).replace("%2", str(ref.index + 1))
+        field = QCoreApplication.translate("MetricsModel", "%1 paragraph %2").replace("%1", field).replace("%2", str(ref.index + 1))
     try:
         from ..model import get_field
 
@@ -122,7 +123,7 @@ def describe_place(report, ref: FieldRef, numbers: Optional[dict] = None) -> str
 class MetricsModel(QAbstractTableModel):
     """Table model over the report's metrics, or over the ids returned by ``ids_provider``."""
 
-    #: (metric_id, field, reason) when an invalid value was typed; reason "" when it became valid
+    # (metric_id, field, reason) when an invalid value was typed; reason "" when it became valid
     validityChanged = Signal(str, str, str)
 
     def __init__(self, doc, ids_provider: Optional[Callable[[], Iterable[str]]] = None, parent=None):
@@ -222,12 +223,12 @@ class MetricsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             name = COLUMNS[section][0]
             tips = {
-                "scale": _tr("万 or 亿 written after the number (2.5万人次)"),
-                "qualifier": _tr("余 逾 近 约 超 多 以上 左右 达 …"),
-                "last_value": _tr("Last year's value, same unit and scale: gives the year-on-year change"),
-                "is_rate": _tr("A rate (%): its change is written in 个百分点"),
-                "change": _tr("Computed from the value and last year's value"),
-                "used": _tr("How many paragraphs use this metric"),
+                "scale": QCoreApplication.translate("MetricsModel", "万 or 亿 written after the number (2.5万人次)"),
+                "qualifier": QCoreApplication.translate("MetricsModel", "余 逾 近 约 超 多 以上 左右 达 …"),
+                "last_value": QCoreApplication.translate("MetricsModel", "Last year's value, same unit and scale: gives the year-on-year change"),
+                "is_rate": QCoreApplication.translate("MetricsModel", "A rate (%): its change is written in 个百分点"),
+                "change": QCoreApplication.translate("MetricsModel", "Computed from the value and last year's value"),
+                "used": QCoreApplication.translate("MetricsModel", "How many paragraphs use this metric"),
             }
             return tips.get(name)
         return None
@@ -283,15 +284,15 @@ class MetricsModel(QAbstractTableModel):
                 return error
             if name == "value":
                 shown = format_value(metric)
-                return _tr("In the text: %1").replace("%1", shown) if shown else _tr("Not filled in yet")
+                return QCoreApplication.translate("MetricsModel", "In the text: %1").replace("%1", shown) if shown else QCoreApplication.translate("MetricsModel", "Not filled in yet")
             if name == "change" and change_amount(metric) is None:
                 if not (metric.last_value or "").strip():
-                    return _tr("Fill in last year's value to compute the change")
-                return _tr("The change cannot be computed (last year's value is 0 or invalid)")
+                    return QCoreApplication.translate("MetricsModel", "Fill in last year's value to compute the change")
+                return QCoreApplication.translate("MetricsModel", "The change cannot be computed (last year's value is 0 or invalid)")
             if name == "used":
                 places = self.usage.get(metric.id, [])
                 if not places:
-                    return _tr("Not used in the text")
+                    return QCoreApplication.translate("MetricsModel", "Not used in the text")
                 numbers = number_report(self.doc.report)
                 return "\n".join(describe_place(self.doc.report, ref, numbers) for ref in places[:20])
             return None
@@ -350,7 +351,7 @@ class MetricsModel(QAbstractTableModel):
         if getattr(metric, name) == value:
             return
         label = metric.label or metric.id
-        text = _tr("Edit metric “%1”").replace("%1", label)
+        text = QCoreApplication.translate("MetricsModel", "Edit metric “%1”").replace("%1", label)
         self._writing = True
         try:
             self.doc.set_field(FieldRef(metric.id, name), value, text, merge=False)

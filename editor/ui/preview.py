@@ -150,6 +150,9 @@ class _FlowTypesetter:
                     tuple(report.signature), report.date)
         self.family = {role: preview_family(fmt.font(role)) for role in
                        ("title", "body", "heading1", "heading2", "heading3", "page_number", "issuer_mark")}
+        # 小标宋 is a heavy face: its look-alike (a regular serif) is drawn bold.
+        self.heavy_title = "小标宋" in fmt.font("title") and self.family["title"] != fmt.font("title")
+        self.heavy_mark = "小标宋" in fmt.font("issuer_mark") and self.family["issuer_mark"] != fmt.font("issuer_mark")
         self.bold2 = fmt.bold_level2
         self.bold3 = fmt.bold_level3
         self.device = device
@@ -194,8 +197,10 @@ class _FlowTypesetter:
         kind = block.kind
         if kind == "title":
             family, size, spacing = self.family["title"], TITLE_PT, 0.0
+            bold = self.heavy_title
         elif kind == "issuer_mark":
             family, size, spacing, color = self.family["issuer_mark"], TITLE_PT, 0.0, RED
+            bold = self.heavy_mark
         elif kind == "heading1":
             family = self.family["heading1"]
         elif kind in ("heading2", "item") and block.level == 2:
