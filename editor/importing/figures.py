@@ -14,7 +14,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
 from ..model import FieldRef, Metric, change_token, format_change, format_value, metric_token, new_id
-from ..model.refs import get_field, set_field
 
 UNITS = sorted(
     [
@@ -230,6 +229,31 @@ def find_all(report) -> list[MetricSuggestion]:
     return out
 
 
+def _node_index(report) -> dict:
+    """id -> section / item / report in one pass (find_node is linear per call)."""
+    out = {"report": report}
+    for section in report.sections:
+        out[section.id] = section
+        stack = list(section.items)
+        while stack:
+            item = stack.pop()
+            out[item.id] = item
+            stack.extend(item.children)
+    return out
+
+
+def _get(node, ref: FieldRef) -> str:
+    value = getattr(node, ref.field)
+    return value[ref.index] if ref.index is not None else value
+
+
+def _set(node, ref: FieldRef, text: str) -> None:
+    if ref.index is not None:
+        getattr(node, ref.field)[ref.index] = text
+    else:
+        setattr(node, ref.field, text)
+
+
 def apply_suggestions(report, suggestions: list[MetricSuggestion]) -> int:
     """Turn the accepted suggestions into metrics and tokens; returns how many were applied.
 
@@ -243,14 +267,18 @@ def apply_suggestions(report, suggestions: list[MetricSuggestion]) -> int:
     applied = 0
     new_metrics: list[tuple[int, Metric]] = []
     order = {id(s): i for i, s in enumerate(suggestions)}
+    nodes = _node_index(report)
     for ref, items in by_field.items():
-        text = get_field(report, ref)
+        node = nodes.get(ref.node)
+        if node is None:
+            continue
+        text = _get(node, ref)
         for s in sorted(items, key=lambda x: x.start, reverse=True):
             if text[s.start : s.end] != s.text:
                 continue
             text = text[: s.start] + s.replacement() + text[s.end :]
             new_metrics.append((order[id(s)], s.metric))
             applied += 1
-        set_field(report, ref, text)
+        _set(node, ref, text)
     report.metrics.extend(m for _i, m in sorted(new_metrics, key=lambda t: t[0]))
     return applied

@@ -22,8 +22,8 @@ from .sources import SourcePara
 CN_NUM = "一二三四五六七八九十"
 _CN_VALUES = {c: i + 1 for i, c in enumerate(CN_NUM)}
 
-L1_RE = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*")
-L2_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、，,.．]?\s*")
+L1_RE = re.compile(r"^([一二三四五六七八九十百零〇]{1,6})\s*[、，,.．]\s*")
+L2_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十百零〇]{1,6})\s*[）)]\s*[、，,.．]?\s*")
 L3_RE = re.compile(r"^([0-9]{1,2})\s*[.．、](?![0-9])\s*")
 L4_RE = re.compile(r"^[（(]\s*([0-9]{1,2})\s*[）)]\s*")
 YISHI_RE = re.compile(r"^([一二三四五六七八九十]{1,3})是")
@@ -80,13 +80,20 @@ def furniture_kind(text: str) -> Optional[str]:
 
 
 def cn_value(s: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23."""
-    if not s:
-        return 0
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return (_CN_VALUES.get(a, 1) if a else 1) * 10 + (_CN_VALUES.get(b, 0) if b else 0)
-    return _CN_VALUES.get(s[0], 0)
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23, 一百零五 -> 105."""
+    total, digit = 0, 0
+    for ch in s:
+        if ch in _CN_VALUES and ch != "十":
+            digit = _CN_VALUES[ch]
+        elif ch in "零〇":
+            digit = 0
+        elif ch == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        elif ch == "百":
+            total += (digit or 1) * 100
+            digit = 0
+    return total + digit
 
 
 def _cn_date(m) -> Optional[_dt.date]:
