@@ -216,6 +216,9 @@ def check_enumerations(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- empty parts, heading punctuation
+_END_PUNCT = "。，；：、.,;:"
+
+
 def _item_empty(item: Item) -> bool:
     return not item.lead.strip() and not any(p.strip() for p in item.body) and not item.children
 
@@ -236,10 +239,10 @@ def check_structure(ctx: CheckContext) -> Iterator[Finding]:
             yield Finding("structure.no_heading", "warning",
                           "这一部分有编号但没有标题：请填写标题，或把它设为不编号。", ref)
         heading = section.heading.rstrip()
-        if heading and heading[-1] in "。，；：、.,;:":
+        if heading and heading[-1] in _END_PUNCT:
             yield Finding("heading.level1_end", "warning",
                           f"一级标题不应以“{heading[-1]}”结尾：一级标题单独成行，末尾不加标点。", ref,
-                          fix=Fix(f"删去末尾的“{heading[-1]}”", ref, heading[:-1], section.heading))
+                          fix=Fix(f"删去末尾的“{heading[-1]}”", ref, heading.rstrip(_END_PUNCT).rstrip(), section.heading))
         for _s, chain in _iter(section):
             yield from _item_checks(chain[-1])
 
@@ -280,7 +283,7 @@ def _item_checks(item: Item) -> Iterator[Finding]:
     elif not item.run_in and last in "。；，":
         yield Finding("heading.standalone_end", "warning",
                       f"单独成行的小标题不应以“{last}”结尾：请删去末尾标点（或设为与正文同段）。", ref,
-                      fix=Fix(f"删去末尾的“{last}”", ref, lead[:-1], item.lead))
+                      fix=Fix(f"删去末尾的“{last}”", ref, lead.rstrip("。；，").rstrip(), item.lead))
 
 
 # ---------------------------------------------------------------- dates in the text
