@@ -44,6 +44,7 @@ CHANGE_RE = re.compile(
     r"(?P<num>(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)(?P<unit>%|个百分点))"
 )
 _BOOK = re.compile(r"《[^《》]*》")
+_PREV_FIGURE = re.compile(rf"[0-9][0-9.]*(?:万|亿)?(?:余|多)?(?:{_UNIT_RE})?(?:以上|左右)?")
 _CLAUSE_BREAK = "，。；：、！？（）“”《》,;:()\n"
 _VERBS = ("组织完成", "完成", "开展", "组织", "举办", "提供", "受理", "处理", "新增", "成立", "办结", "累计", "共", "为", "达", "是",
           "有", "约", "涉及", "全年", "今年")
@@ -81,10 +82,19 @@ def _label(text: str, start: int, end: int) -> str:
     while i > 0 and text[i - 1] not in _CLAUSE_BREAK:
         i -= 1
     before = text[i:start].strip()
+    # only the words after the previous figure in the same clause ("培训班64人次和线上网络培训班")
+    pieces = _PREV_FIGURE.split(before)
+    after_figure = len(pieces) > 1
+    before = pieces[-1]
+    if after_figure:
+        before = before.lstrip("和及与、并")
+    before = before.lstrip("等")
     j = end
     while j < len(text) and text[j] not in _CLAUSE_BREAK and j - end < 16:
         j += 1
-    after = text[end:j].strip()
+    after = re.split(r"[0-9]", text[end:j], maxsplit=1)[0].strip()
+    if re.search(r"[和及与]$", before) and after:
+        return after.lstrip("的")
     for v in sorted(_VERBS, key=len, reverse=True):
         if before.endswith(v) and len(before) > len(v) + 1:
             before = before[: -len(v)]
@@ -92,7 +102,7 @@ def _label(text: str, start: int, end: int) -> str:
     before = re.sub(r"^(?:全年|今年|其中|并|共|累计|目前|现有)", "", before) or before
     label = before[-24:]
     if len(label) < 4 and after:
-        label = (label + after.lstrip("的")).strip()
+        label = (label + after.lstrip("的").rstrip("和及与、")).strip()
     return label or text[max(0, start - 8) : start]
 
 
