@@ -37,9 +37,11 @@ def number_report(report) -> dict[str, str]:
     """Map every section and item id to its marker ("" when unnumbered)."""
     out: dict[str, str] = {}
     n_section = 0
-    level3_counter = [0]
     continuous = report.format.continuous_level3
     for section in report.sections:
+        # With continuous level-3 numbering, "1." items count on across the level-2 items of one
+        # section and start again in the next section.
+        level3_counter = [0]
         if section.numbered:
             n_section += 1
             out[section.id] = marker(1, n_section)
@@ -61,4 +63,4 @@ def _number_items(items, level: int, out: dict[str, str], shared_counter) -> Non
                 out[item.id] = marker(level, n)
         else:
             out[item.id] = ""
-        _number_items(item.children, min(level + 1, 4) if level < 4 else 4, out, shared_counter)
+        _number_items(item.children, min(level + 1, 4), out, shared_counter)

@@ -206,3 +206,19 @@ def test_flow_unnumbered_section_and_title_override():
     i = [b.text for b in blocks].index("不足段落。")
     assert blocks[i].kind == "body" and blocks[i - 1].kind != "heading1"
     assert blocks[i + 1].text == "（一）下年安排。"
+
+
+def test_continuous_level3_restarts_in_each_section():
+    from editor.model import Item, Report, Section, number_report
+
+    a1, a2, b1, c1 = Item(), Item(), Item(), Item()
+    r = Report(sections=[
+        Section(items=[Item(children=[a1, a2]), Item(children=[b1])]),
+        Section(items=[Item(children=[c1])]),
+    ])
+    r.format.continuous_level3 = True
+    numbers = number_report(r)
+    assert [numbers[i.id] for i in (a1, a2, b1, c1)] == ["1.", "2.", "3.", "1."]
+    r.format.continuous_level3 = False
+    numbers = number_report(r)
+    assert [numbers[i.id] for i in (a1, a2, b1, c1)] == ["1.", "2.", "1.", "1."]
