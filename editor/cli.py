@@ -33,6 +33,7 @@ class _Parser(argparse.ArgumentParser):
             .replace("choose from", "可选")
             .replace("expected one argument", "需要一个参数值")
             .replace("argument ", "参数 ")
+            .replace(": ", "：")
         )
         raise UsageError(f"{self.prog}：{message}\n运行“{self.prog} --help”查看用法。")
 

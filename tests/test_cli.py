@@ -154,6 +154,7 @@ def test_usage_errors_exit_2_in_chinese(capsys, args, words):
     for w in words:
         assert w in err
     assert "--help" in err and "usage" not in err.lower() and "error:" not in err
+    assert ": " not in err  # full-width colons in Chinese messages
 
 
 def test_help_exits_0(capsys):
