@@ -157,6 +157,7 @@ class _Line:
     marker: str = ""
     rest: str = ""
     yishi: bool = False
+    auto: bool = False  # numbered by Word's automatic numbering
 
 
 def _classify(p: SourcePara) -> _Line:
@@ -175,6 +176,12 @@ def _classify(p: SourcePara) -> _Line:
             line.rest = rest.strip()
             line.number = cn_value(m.group(1)) if level in (1, 2) else int(m.group(1))
             return line
+    if p.auto_level:
+        # Word's automatic numbering: the number is not in the text
+        line.level = p.auto_level
+        line.rest = t
+        line.auto = True
+        return line
     if YISHI_RE.match(t):
         line.yishi = True
     return line
@@ -244,7 +251,7 @@ def build_report(paras: list[SourcePara], *, keep_punctuation: bool = False) -> 
                 continue
             text, n = normalise(p.text)
             changes += n
-            fixed.append(SourcePara(text, p.heading, p.align))
+            fixed.append(SourcePara(text, p.heading, p.align, p.auto_level))
         paras = fixed
 
     title_lines, start = _find_title(paras, dropped)
@@ -381,7 +388,7 @@ def build_report(paras: list[SourcePara], *, keep_punctuation: bool = False) -> 
                 stack.pop()
             text = ln.rest
             lead, rest = split_lead(text)
-            item = Item(numbered=bool(ln.marker))
+            item = Item(numbered=bool(ln.marker) or ln.auto)
             if ln.heading and not rest:
                 item.lead, item.body, item.run_in = text, [], False
             elif rest:

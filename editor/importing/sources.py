@@ -47,6 +47,7 @@ class SourcePara:
     text: str
     heading: Optional[int] = None  # 0 title, 1.. heading level from style / outline level / markdown #
     align: str = ""  # "center" / "right" when known
+    auto_level: Optional[int] = None  # 1..4 when Word's automatic numbering gives 一、/（一）/1./（1）
 
 
 # A parser that never expands entities, never loads a DTD and never touches the network.
@@ -149,8 +150,8 @@ def parse_xml(data: bytes, part: str):
         raise ImportError_(f"Word 文件已损坏（“{part}”不是有效的 XML）。请在 Word 或 WPS 中打开并另存为 .docx 后再导入。") from None
 
 
-def open_docx_parts(path: Path, limits: Limits) -> tuple[bytes, Optional[bytes]]:
-    """Return (document.xml, styles.xml or None) after the directory checks."""
+def open_docx_parts(path: Path, limits: Limits) -> tuple[bytes, Optional[bytes], Optional[bytes]]:
+    """Return (document.xml, styles.xml or None, numbering.xml or None) after the directory checks."""
     size = path.stat().st_size
     if size > limits.max_file_bytes:
         raise ImportError_(f"文件有 {_mb(size)}，超过了导入上限 {_mb(limits.max_file_bytes)}。报告正文通常只有几百 KB，请确认选对了文件。")
@@ -182,7 +183,7 @@ def open_docx_parts(path: Path, limits: Limits) -> tuple[bytes, Optional[bytes]]
                     break
         if doc_info is None:
             raise ImportError_("这个文件不是 Word 文档（压缩包里没有正文部分 word/document.xml）。请选择 .docx 格式的报告。")
-        for info in (doc_info, names.get("word/styles.xml")):
+        for info in (doc_info, names.get("word/styles.xml"), names.get("word/numbering.xml")):
             if info is not None and info.file_size > limits.max_part_bytes:
                 raise ImportError_(
                     f"Word 文件中的“{info.filename}”解压后将有 {_mb(info.file_size)}，超过上限 {_mb(limits.max_part_bytes)}（可能是“压缩炸弹”），已拒绝导入。"
@@ -192,7 +193,72 @@ def open_docx_parts(path: Path, limits: Limits) -> tuple[bytes, Optional[bytes]]
         document = _read_member(zf, doc_info, limits)
         styles_info = names.get("word/styles.xml")
         styles = _read_member(zf, styles_info, limits) if styles_info is not None else None
-    return document, styles
+        numbering_info = names.get("word/numbering.xml")
+        numbering = _read_member(zf, numbering_info, limits) if numbering_info is not None else None
+    return document, styles, numbering
+
+
+_CHINESE_FORMATS = {
+    "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
+    "ideographDigital", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand",
+}
+
+
+class _Numbering:
+    """(numId, ilvl) -> part level 1..4 from the number format and text of Word's list levels."""
+
+    def __init__(self, root):
+        self.abstract: dict[str, dict[int, Optional[int]]] = {}
+        self.nums: dict[str, str] = {}
+        if root is None:
+            return
+        for an in root.iter(W + "abstractNum"):
+            levels: dict[int, Optional[int]] = {}
+            for lvl in an.iter(W + "lvl"):
+                try:
+                    ilvl = int(lvl.get(W + "ilvl") or 0)
+                except ValueError:
+                    continue
+                fmt_el, text_el = lvl.find(W + "numFmt"), lvl.find(W + "lvlText")
+                fmt = fmt_el.get(W + "val") if fmt_el is not None else "decimal"
+                text = text_el.get(W + "val") if text_el is not None else ""
+                levels[ilvl] = _level_from_format(fmt or "", text or "")
+            self.abstract[an.get(W + "abstractNumId") or ""] = levels
+        for num in root.iter(W + "num"):
+            ref = num.find(W + "abstractNumId")
+            if ref is not None:
+                self.nums[num.get(W + "numId") or ""] = ref.get(W + "val") or ""
+
+    def level(self, num_id: str, ilvl: int) -> Optional[int]:
+        levels = self.abstract.get(self.nums.get(num_id, ""), {})
+        return levels.get(ilvl)
+
+
+def _level_from_format(fmt: str, text: str) -> Optional[int]:
+    if "%" not in text:
+        return None
+    paren = "（%" in text or "(%" in text
+    if fmt in _CHINESE_FORMATS:
+        return 2 if paren else 1
+    if fmt in ("decimal", "decimalFullWidth", "decimalHalfWidth"):
+        return 4 if paren else 3
+    return None
+
+
+def _num_pr(ppr) -> Optional[tuple[str, int]]:
+    if ppr is None:
+        return None
+    np_ = ppr.find(W + "numPr")
+    if np_ is None:
+        return None
+    nid, il = np_.find(W + "numId"), np_.find(W + "ilvl")
+    if nid is None:
+        return None
+    try:
+        ilvl = int(il.get(W + "val")) if il is not None else 0
+    except (TypeError, ValueError):
+        ilvl = 0
+    return nid.get(W + "val") or "", ilvl
 
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
@@ -204,6 +270,7 @@ class _Styles:
     def __init__(self, root):
         self.levels: dict[str, Optional[int]] = {}
         self._raw: dict[str, tuple[str, Optional[int], Optional[str]]] = {}
+        self._num: dict[str, tuple[str, int]] = {}
         if root is None:
             return
         for st in root.iter(W + "style"):
@@ -221,6 +288,19 @@ class _Styles:
                     lvl = None
             based = st.find(W + "basedOn")
             self._raw[sid] = (name or "", lvl, based.get(W + "val") if based is not None else None)
+            num = _num_pr(st.find(W + "pPr"))
+            if num is not None:
+                self._num[sid] = num
+
+    def num_pr(self, sid: str) -> Optional[tuple[str, int]]:
+        seen = set()
+        while sid and sid not in seen:
+            seen.add(sid)
+            if sid in self._num:
+                return self._num[sid]
+            raw = self._raw.get(sid)
+            sid = raw[2] if raw else None
+        return None
 
     def level(self, sid: str) -> Optional[int]:
         if sid in self.levels:
@@ -272,9 +352,10 @@ def _para_text(p) -> str:
 
 
 def docx_paragraphs(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[SourcePara]:
-    document, styles_xml = open_docx_parts(path, limits)
+    document, styles_xml, numbering_xml = open_docx_parts(path, limits)
     root = parse_xml(document, "word/document.xml")
     styles = _Styles(parse_xml(styles_xml, "word/styles.xml") if styles_xml else None)
+    numbering = _Numbering(parse_xml(numbering_xml, "word/numbering.xml") if numbering_xml else None)
     body = root.find(W + "body")
     if body is None:
         raise ImportError_("Word 文件已损坏（找不到正文）。请在 Word 或 WPS 中打开并另存为 .docx 后再导入。")
@@ -284,10 +365,18 @@ def docx_paragraphs(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[SourceP
         ppr = p.find(W + "pPr")
         heading = None
         align = ""
+        auto = None
         if ppr is not None:
             ps = ppr.find(W + "pStyle")
             if ps is not None:
-                heading = styles.level(ps.get(W + "val") or "")
+                sid = ps.get(W + "val") or ""
+                heading = styles.level(sid)
+                num = styles.num_pr(sid)
+                if num is not None:
+                    auto = numbering.level(*num)
+            num = _num_pr(ppr)
+            if num is not None:
+                auto = numbering.level(*num) if num[0] != "0" else None
             ol = ppr.find(W + "outlineLvl")
             if ol is not None:
                 try:
@@ -301,7 +390,8 @@ def docx_paragraphs(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[SourceP
         for line in text.split("\n"):
             line = line.replace("\u3000", " ").replace("\xa0", " ").strip()
             if line:
-                out.append(SourcePara(line, heading, align))
+                out.append(SourcePara(line, heading, align, auto))
+                auto = None  # only the first line of the paragraph carries the number
     return out
 
 

@@ -117,3 +117,63 @@ def test_round_trip_through_our_export(tmp_path, seed_text):
     docx2 = write_docx(second, tmp_path / "two.docx")
     third = import_file(docx2).report
     assert _flow(third) == _flow(first)
+
+
+def _add_auto_numbering(doc) -> str:
+    """Add a Word list: level 0 “一、” (chineseCounting), level 1 “（一）”, level 2 “1.”; return its numId."""
+    from docx.oxml import parse_xml
+
+    numbering = doc.part.numbering_part.element
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate((("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")))
+    )
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="77">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+    return "77"
+
+
+def _numbered(doc, text, num_id, ilvl):
+    from docx.oxml import parse_xml
+
+    p = doc.add_paragraph(text)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {w}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    return p
+
+
+def test_word_automatic_numbering_and_outline_levels(tmp_path):
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    doc.add_paragraph("某区人民政府2023年法治政府建设年度报告")
+    doc.add_paragraph("2023年，区政府扎实推进法治政府建设。")
+    num = _add_auto_numbering(doc)
+    _numbered(doc, "健全依法行政制度体系", num, 0)
+    _numbered(doc, "加强规范性文件管理。审查文件30件。", num, 1)
+    _numbered(doc, "清理文件。废止5件。", num, 2)
+    _numbered(doc, "严格执法。开展检查。", num, 1)
+    # a WPS-style custom heading style that carries only an outline level
+    style = doc.styles.add_style("WPS一级", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.get_or_add_pPr().append(
+        parse_xml('<w:outlineLvl xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="0"/>'))
+    doc.add_paragraph("二、强化行政执法监督", style="WPS一级")
+    doc.add_paragraph("（一）开展执法评议。评议案卷120宗。")
+    doc.add_paragraph("某区人民政府")
+    doc.add_paragraph("2024年1月10日")
+    path = tmp_path / "auto.docx"
+    doc.save(path)
+
+    r = import_file(path).report
+    assert [s.heading for s in r.sections] == ["健全依法行政制度体系", "强化行政执法监督"]
+    first = r.sections[0]
+    assert [i.lead for i in first.items] == ["加强规范性文件管理。", "严格执法。"]
+    assert all(i.numbered for i in first.items)
+    assert [c.lead for c in first.items[0].children] == ["清理文件。"]
+    assert [i.lead for i in r.sections[1].items] == ["开展执法评议。"]
+    assert r.signature == ["某区人民政府"] and r.date == dt.date(2024, 1, 10)
+    flow = _flow(r)
+    assert "一、健全依法行政制度体系" in flow and "（一）加强规范性文件管理。审查文件30件。" in flow
