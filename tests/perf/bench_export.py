@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import io
-import resource
 import shutil
 import statistics
 import subprocess
@@ -96,6 +95,30 @@ def peak_memory_mb(fn) -> float:
     return peak / 2**20
 
 
+def child_rss_mb() -> tuple[float, float]:
+    """(max RSS before the export, max RSS after) of a fresh process exporting the 50x report."""
+    here = Path(__file__).resolve().parent
+    code = (
+        f"import sys, resource; sys.path[:0] = [{str(here)!r}, {str(here.parents[1])!r}]\n"
+        "from common import large_report\nfrom editor.export import build_docx\n"
+        "r = large_report(50)\nbefore = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "build_docx(r)\nprint(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    return int(out[0]) / 1024, int(out[1]) / 1024
+
+
+def cold_sample_time(sample) -> float:
+    """Export with the python-docx skeleton not yet cached (the first export in a process)."""
+    from editor.export.docx import _skeleton
+
+    def run():
+        _skeleton.cache_clear()
+        build_docx(sample)
+
+    return median_time(run, repeat=7)
+
+
 def ms(t: float) -> str:
     return f"{t * 1000:8.1f} ms"
 
@@ -109,12 +132,13 @@ def main() -> int:
     print()
 
     t_sample = median_time(lambda: build_docx(sample), repeat=15)
+    t_cold = cold_sample_time(sample)
     with tempfile.TemporaryDirectory() as tmp:
         t_sample_file = median_time(lambda: write_docx(sample, Path(tmp) / "s.docx"), repeat=15)
     t_large = median_time(lambda: build_docx(large), repeat=7)
     t_flow_large = median_time(lambda: build_flow(large), repeat=7)
     mem_large = peak_memory_mb(lambda: build_docx(large))
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_before, rss_after = child_rss_mb()
 
     t_naive_sample = median_time(lambda: naive_python_docx(sample), repeat=7)
     t_naive_large = median_time(lambda: naive_python_docx(large), repeat=3)
@@ -124,12 +148,15 @@ def main() -> int:
     print("median times (in-process, bytes of the .docx built in memory)")
     print(f"  export sample                  {ms(t_sample)}   target <= 50 ms   "
           f"{'MET' if t_sample <= 0.05 else 'MISSED'}")
+    print(f"  export sample, first in process{ms(t_cold)}   (python-docx skeleton built, then cached)")
     print(f"  export sample to a file        {ms(t_sample_file)}   (atomic write with fsync)")
     print(f"  export 50x                     {ms(t_large)}   target <= 300 ms  "
           f"{'MET' if t_large <= 0.3 else 'MISSED'}")
     print(f"    of which build_flow (model)  {ms(t_flow_large)}")
-    print(f"  peak traced memory, 50x export {mem_large:8.1f} MB   target <= 300 MB  "
-          f"{'MET' if mem_large <= 300 else 'MISSED'}   (process max RSS so far {rss_mb:.0f} MB)")
+    print(f"  peak memory, 50x export        {rss_after:8.1f} MB   target <= 300 MB  "
+          f"{'MET' if rss_after <= 300 else 'MISSED'}   (max RSS of a fresh process: {rss_before:.0f} MB "
+          f"with the report loaded, {rss_after:.0f} MB after exporting; Python heap peak during the "
+          f"export {mem_large:.1f} MB by tracemalloc)")
     print()
     print("baselines measured in this run")
     print(f"  naive python-docx, sample      {ms(t_naive_sample)}   ratio export/naive {t_sample / t_naive_sample:.2f}")
@@ -139,7 +166,7 @@ def main() -> int:
         print(f"  pandoc md->docx, 50x           {ms(t_pandoc_large)}   ratio export/pandoc {t_large / t_pandoc_large:.2f}")
     else:
         print("  pandoc not installed: no pandoc baseline")
-    ok = t_sample <= 0.05 and t_large <= 0.3 and mem_large <= 300
+    ok = t_sample <= 0.05 and t_large <= 0.3 and rss_after <= 300
     return 0 if ok else 1
 
 
