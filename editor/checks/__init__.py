@@ -7,6 +7,15 @@ one fix; ``fix_all`` applies every fix, re-checking between rounds.
 Rules (each a function ``rule(ctx) -> Iterable[Finding]`` registered in :data:`RULES`):
 punctuation, enumerations, structure (empty parts, heading punctuation), dates_in_text,
 metric_values, metric_changes, metric_parts, metric_consistency, content, dates, title, fonts.
+
+Severities: ``error`` = wrong in a published report and certain (half-width punctuation in Chinese
+text, unbalanced brackets, hand-typed numbering in a heading, a figure missing or not a number, a
+stated change that does not follow from the figures, a rate's change in %, parts not adding up,
+成文日期 not after the year); ``warning`` = very likely wrong but a person should decide (enumeration
+gaps, empty parts, heading punctuation, unused metrics, a figure written differently elsewhere, a
+missing required kind, date forms, title punctuation, title and signature differing); ``info`` =
+reminders and suggestions (deadlines, fonts not installed, a typed figure that could be a metric).
+``check`` exits 1 only on errors, so a draft with warnings still passes.
 """
 
 from .context import CheckContext, describe_ref, mask_tokens
