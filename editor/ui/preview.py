@@ -240,8 +240,6 @@ class _FlowTypesetter:
         kind = block.kind
         if kind in ("title", "issuer_mark", "doc_number"):
             bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        elif kind == "red_rule":
-            bf.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, TEXT_W_PT * U)
         elif kind in ("recipients", "colophon_print"):
             bf.setAlignment(Qt.AlignmentFlag.AlignLeft)
             if kind == "colophon_print":
@@ -269,7 +267,8 @@ class _FlowTypesetter:
         """Write the runs of ``block`` at the cursor (the block format is already set)."""
         if block.kind == "colophon_print" and len(block.runs) == 3:
             # 印发机关 left, 印发日期 right: a right-aligned tab stop at the right edge.
-            opt = QTextOption.Tab((TEXT_W_PT - 2 * BODY_PT) * U, QTextOption.TabType.RightTab)
+            # Tab positions are scaled like line heights (see _calibrate).
+            opt = QTextOption.Tab((TEXT_W_PT - 2 * BODY_PT) * U * self.b - 1, QTextOption.TabType.RightTab)
             bf = cursor.blockFormat()
             bf.setTabPositions([opt])
             cursor.setBlockFormat(bf)
@@ -442,6 +441,69 @@ class PageLayout:
     def page_count(self) -> int:
         return max(1, self.text.pageCount())
 
+    def _block_rect(self, index: int) -> QRectF:
+        return self.text.documentLayout().blockBoundingRect(self.text.findBlockByNumber(index))
+
+    def place_colophon(self) -> None:
+        """Put the 版记 (formal edition) at the bottom of its page, as GB/T 9704 wants."""
+        kinds = [b.kind for b in self.blocks]
+        if "colophon_cc" not in kinds and "colophon_print" not in kinds:
+            return
+        first = kinds.index("colophon_cc") if "colophon_cc" in kinds else kinds.index("colophon_print")
+        last = len(kinds) - 1 - kinds[::-1].index("colophon_print") if "colophon_print" in kinds else first
+        block = self.text.findBlockByNumber(first)
+        cursor = QTextCursor(block)
+        bf = block.blockFormat()
+        if bf.topMargin() != 0:
+            bf.setTopMargin(0)
+            cursor.setBlockFormat(bf)
+        page_h = TEXT_H_PT * U
+        top = self._block_rect(first).top()
+        bottom = max(self._block_rect(last).bottom(), self._text_box(last)[1] + 4 * U)  # room for the rule
+        end_of_page = (int(top // page_h) + 1) * page_h
+        extra = end_of_page - bottom
+        if bottom <= end_of_page and extra > 1:
+            bf.setTopMargin(extra / self.block_scale)
+            cursor.setBlockFormat(bf)
+
+    def _text_box(self, index: int) -> tuple[float, float]:
+        """Top and bottom of the text of paragraph ``index`` (first line top, last line bottom)."""
+        block = self.text.findBlockByNumber(index)
+        rect = self._block_rect(index)
+        layout = block.layout()
+        if layout.lineCount() == 0:
+            return rect.top(), rect.bottom()
+        first, last = layout.lineAt(0), layout.lineAt(layout.lineCount() - 1)
+        origin = rect.top()  # the layout's position, below the block's top margin
+        return origin + first.position().y(), origin + last.position().y() + last.height()
+
+    def rules_on_page(self, page: int) -> list[tuple[float, QColor, float]]:
+        """Horizontal rules to draw on ``page``: (y in layout units, colour, width in points)."""
+        out = []
+        page_h = TEXT_H_PT * U
+        lo, hi = page * page_h, (page + 1) * page_h
+        kinds = [b.kind for b in self.blocks]
+        gap = 3 * U
+        for i, kind in enumerate(kinds):
+            if kind == "red_rule":
+                rect = self._block_rect(i)
+                rules = [(rect.center().y(), RED, 1.0)]
+            elif kind == "colophon_cc":
+                top, bottom = self._text_box(i)
+                rules = [(top - gap, QColor("black"), 1.0)]
+                if i + 1 < len(kinds) and kinds[i + 1] == "colophon_print":
+                    next_top, _ = self._text_box(i + 1)
+                    rules.append(((bottom + next_top) / 2, QColor("black"), 0.5))
+            elif kind == "colophon_print":
+                top, bottom = self._text_box(i)
+                rules = [(bottom + gap, QColor("black"), 1.0)]
+                if i == 0 or kinds[i - 1] != "colophon_cc":
+                    rules.append((top - gap, QColor("black"), 1.0))
+            else:
+                continue
+            out += [r for r in rules if lo <= r[0] <= hi]
+        return out
+
     def block_at(self, page: int, x_pt: float, y_pt: float) -> Optional[Block]:
         """The flow paragraph at a point given in points relative to the text block of ``page``."""
         point = QPointF(x_pt * U, page * TEXT_H_PT * U + y_pt * U)
@@ -532,12 +594,15 @@ class _PagesCanvas(QWidget):
         scale = k / U
         painter.scale(scale, scale)
         top = page * TEXT_H_PT * U
-        # Lines sit at the bottom of their fixed-height slot; a large font (the title) may rise a
-        # little above its slot, never below it, so the clip extends upwards only.
-        rise = 8 * U
+        # A line of a large font (the title, 22 pt) rises a little above its fixed-height slot; on
+        # the first page nothing is above it, so the clip may extend upwards there.
+        rise = 8 * U if page == 0 else 0.0
         painter.setClipRect(QRectF(0, -rise, TEXT_W_PT * U, TEXT_H_PT * U + rise))
         painter.translate(0, -top)
         self.layout_.text.drawContents(painter, QRectF(0, top - rise, TEXT_W_PT * U, TEXT_H_PT * U + rise))
+        for y, colour, width in self.layout_.rules_on_page(page):
+            painter.setPen(QPen(colour, width * U))
+            painter.drawLine(QPointF(0, y), QPointF(TEXT_W_PT * U, y))
         painter.restore()
         self.paint_page_number(painter, page, origin, k)
 
@@ -693,6 +758,7 @@ class PreviewWidget(QScrollArea):
             self._metric_ids = metric_ids
         self._dirty_sections = set()
         self.last_changed = self.pages.update(self.doc.report, dirty)
+        self.pages.place_colophon()
         self.canvas.page_numbers = self.doc.report.format.page_numbers
         self.canvas.number_family = preview_family(self.doc.report.format.font("page_number"))
         count = self.pages.page_count()

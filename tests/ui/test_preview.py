@@ -255,6 +255,8 @@ def test_formal_edition_and_signature_date(qtbot, signer):
                     date=datetime.date(2023, 1, 28), notes=["（此件公开发布）"],
                     sections=[Section(heading="一节", items=[Item(lead="甲。", body=["乙。"])])])
     report.formal.doc_number = "东司〔2023〕5号"
+    report.formal.cc = "省司法厅"
+    report.formal.print_date = datetime.date(2023, 1, 28)
     doc = ReportDocument(report)
     w = make_preview(qtbot, doc)
     texts = text_of_document(w)
@@ -262,6 +264,19 @@ def test_formal_edition_and_signature_date(qtbot, signer):
     text = w.text_document()
     mark = text.findBlockByNumber(0).begin().fragment().charFormat()
     assert mark.foreground().color() == pv.RED
+    # The red rule under the header, and the colophon at the bottom of the last page between rules.
+    last = w.page_count() - 1
+    assert [r[1] for r in w.pages.rules_on_page(0)][0] == pv.RED
+    page_h = pv.TEXT_H_PT * pv.U
+    kinds = [b.kind for b in w.blocks()]
+    cc_top, _ = w.pages._text_box(kinds.index("colophon_cc"))
+    _, print_bottom = w.pages._text_box(kinds.index("colophon_print"))
+    assert (last + 1) * page_h - print_bottom < 28.95 * pv.U  # on the last line of the page
+    rules = [y for y, colour, width in w.pages.rules_on_page(last) if colour != pv.RED]
+    assert len(rules) == 3 and min(rules) < cc_top and max(rules) > print_bottom
+    # 印发机关 left, 印发日期 right on one line.
+    print_block = text.findBlockByNumber(kinds.index("colophon_print"))
+    assert print_block.layout().lineCount() == 1
     sig_i = texts.index(signer, 1)
     date_i = texts.index("2023年1月28日")
     assert date_i == sig_i + 1
