@@ -336,3 +336,35 @@ def test_text_and_metric_edits_rerender_only_their_section(qtbot, sample_doc):
         sample_doc.undo_stack.undo()
         w.refresh_now()
         assert w.blocks() == build_flow(report)
+
+
+def render_page(canvas, page: int) -> QImage:
+    from PySide6.QtGui import QPainter
+
+    k = canvas.px_per_pt()
+    image = QImage(int(pv.PAGE_W_PT * k), int(pv.PAGE_H_PT * k), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    origin = canvas.page_origin(page)
+    painter.translate(-origin.x(), -origin.y())
+    canvas.paint_page(painter, page)
+    painter.end()
+    return image
+
+
+def test_no_text_from_the_previous_page_shows_above_the_first_line(qtbot, sample_doc):
+    w = make_preview(qtbot, sample_doc)
+    canvas = w.canvas
+    canvas.zoom = 2.0
+    k = canvas.px_per_pt()
+    for page in (1, 2):
+        image = render_page(canvas, page)
+        top = int(pv.MARGIN_TOP_PT * k)
+        band = range(top - int(6 * k), top + int(2 * k))  # just above and at the top of the text block
+        dark = [(x, y) for y in band for x in range(int(pv.MARGIN_LEFT_PT * k), int((pv.PAGE_W_PT - pv.MARGIN_RIGHT_PT) * k))
+                if QColor(image.pixel(x, y)).value() < 160]
+        assert not dark, f"page {page + 1}: ink above the first line"
+        # ...while the page does have text further down.
+        y = top + int(20 * k)
+        assert any(QColor(image.pixel(x, yy)).value() < 160 for yy in range(y - int(10 * k), y + int(10 * k))
+                   for x in range(int(pv.MARGIN_LEFT_PT * k), int((pv.PAGE_W_PT - pv.MARGIN_RIGHT_PT) * k)))
