@@ -15,8 +15,8 @@ def test_sample_has_no_errors_and_no_false_warnings():
     report = load_template("sample-dongguan-2022")
     findings = run_checks(report)
     assert [f for f in findings if f.severity == "error"] == []
-    # The only warning: the sample (like the published report) has no "其他需要报告的情况" part.
-    assert [f.code for f in findings if f.severity == "warning"] == ["content.missing_kind"]
+    # The only warning allowed: the published report has no "其他需要报告的情况" part.
+    assert {f.code for f in findings if f.severity == "warning"} <= {"content.missing_kind"}
     assert all(f.where for f in findings)
 
 

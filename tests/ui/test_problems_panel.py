@@ -56,10 +56,24 @@ def test_clean_report_lists_only_notes(panel):
     assert not panel.fix_all_button.isEnabled()
 
 
-def test_refreshes_as_the_user_types_without_blocking(qtbot, panel):
+@pytest.fixture
+def thread_probe():
+    """A real rule, registered for the test, that records the thread the checks run in."""
+    from editor.checks import RULES, Rule
+
+    seen: list[threading.Thread] = []
+
+    def probe(ctx):
+        seen.append(threading.current_thread())
+        return []
+
+    RULES.append(Rule("test-probe", probe, "测试"))
+    yield seen
+    RULES.remove(next(r for r in RULES if r.name == "test-probe"))
+
+
+def test_refreshes_as_the_user_types_without_blocking(qtbot, panel, thread_probe):
     doc = panel.doc
-    threads = []
-    panel._relay.done.connect(lambda *a: threads.append(threading.current_thread()))
     for text in ("全面推进依法行政,", "全面推进依法行政,加强", "全面推进依法行政,加强监督(试行)。"):
         doc.set_field(BODY, text)  # typing: each keystroke is an edit
     assert _errors(panel) == []  # nothing ran synchronously inside the edits
@@ -70,6 +84,7 @@ def test_refreshes_as_the_user_types_without_blocking(qtbot, panel):
     assert "半角" in err.message and err.ref == BODY
     assert any("半角" in panel.tree.topLevelItem(i).text(2) for i in range(panel.tree.topLevelItemCount()))
     assert doc.undo_stack.count() == 1  # typing merged into one step; the check changed nothing
+    assert thread_probe and all(t is not threading.main_thread() for t in thread_probe)
 
 
 def test_double_click_emits_goto(qtbot, panel):
