@@ -472,6 +472,12 @@ def build_report(paras: list[SourcePara], *, keep_punctuation: bool = False) -> 
                 )
             expected = n + 1
 
+    if not title_lines:
+        findings.append(Finding("no-title", "没有识别出报告标题：请在“报告信息”中填写机关名称和年度，或直接填写标题。"))
+    if date is None:
+        findings.append(Finding("no-date", "没有识别出成文日期（如“2023年1月28日”）：请在“报告信息”中填写。"))
+    if not signature:
+        findings.append(Finding("no-signature", "没有识别出落款（发文机关署名）：请在“报告信息”中填写。"))
     if not report.sections and not report.preamble:
         raise ImportError_("文件里没有找到报告的正文（标题、分部分的编号或段落），看起来不是一份报告。请确认选对了文件。")
     if not report.sections and not title_lines:

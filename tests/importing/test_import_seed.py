@@ -200,3 +200,19 @@ def test_cli_import_writes_project_and_summary(tmp_path, seed_file, capsys):
     p = read_project(plain)
     assert p.metrics == [] and "2022年,东莞市司法局" in p.preamble[0]
     assert cli.main(["import", str(seed_file), "-o", str(out)]) == 1  # exists without --force
+
+
+def test_missing_title_date_signature_are_findings(tmp_path):
+    p = tmp_path / "bare.txt"
+    p.write_text("一、主要工作\n（一）加强学习。组织学习12场次。\n（二）完善制度。\n", encoding="utf-8")
+    result = import_file(p)
+    codes = {f.code for f in result.findings}
+    assert codes == {"no-title", "no-date", "no-signature"}
+    seed_codes = {f.code for f in import_file(_write(tmp_path / "s.txt", SEED_BYTES())).findings}
+    assert seed_codes == {"numbering-skip"}
+
+
+def SEED_BYTES():
+    from conftest import SEED_COPY
+
+    return SEED_COPY.read_bytes()
