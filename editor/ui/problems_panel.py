@@ -58,6 +58,7 @@ class ProblemsPanel(QWidget):
         self._running = False
         self._pending = False
         self._shown_revision = -1
+        self._sized = False  # the "Where" column is fitted to its content once
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -202,6 +203,10 @@ class ProblemsPanel(QWidget):
             if selected is not None and _same(selected, f):
                 reselect = item
         self.tree.addTopLevelItems(items)
+        if items and not self._sized:
+            self._sized = True
+            self.tree.resizeColumnToContents(1)
+            self.tree.setColumnWidth(1, min(self.tree.columnWidth(1) + 12, 260))
         if reselect is not None:
             self.tree.setCurrentItem(reselect)
         self.tree.setUpdatesEnabled(True)
