@@ -140,7 +140,8 @@ class MetricsModel(QAbstractTableModel):
         self._usage_timer.setSingleShot(True)
         self._usage_timer.setInterval(250)
         self._usage_timer.timeout.connect(self.refresh_usage)
-        doc.metricsChanged.connect(self.refresh)
+        self._all_pending = False
+        doc.metricsChanged.connect(self._on_metrics_changed)
         doc.fieldChanged.connect(self._on_field_changed)
         doc.structureChanged.connect(self._schedule_usage)
         doc.contentChanged.connect(self._schedule_usage)
@@ -190,16 +191,46 @@ class MetricsModel(QAbstractTableModel):
         elif ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
 
+    def _on_metrics_changed(self) -> None:
+        """Rows added or removed: reset now. Otherwise one metric's field changed; the
+        fieldChanged signal that follows names it and repaints its row only. A deferred full
+        repaint covers changes that name no metric."""
+        ids = self._current_ids()
+        if ids != self.ids:
+            self.refresh()
+            return
+        self._map = self.doc.report.metric_map()
+        if not self._all_pending:
+            self._all_pending = True
+            QTimer.singleShot(0, self._flush_all)
+
+    def _flush_all(self) -> None:
+        if self._all_pending:
+            self._all_pending = False
+            if self.ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(COLUMNS) - 1))
+
+    def _emit_row(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
     def _schedule_usage(self) -> None:
         self._usage_timer.start()
 
     def refresh_usage(self) -> None:
+        """Re-count where each metric is used; repaint only the rows whose count changed."""
         self._usage_timer.stop()
+        old = self.usage
         self.usage = metric_usage(self.doc.report)
         if self.ids_provider is not None:
-            self.refresh()
-        if self.ids:
-            self.dataChanged.emit(self.index(0, COL["used"]), self.index(len(self.ids) - 1, COL["used"]))
+            ids = self._current_ids()
+            if ids != self.ids:
+                self.refresh()
+                return
+        column = COL["used"]
+        for row, mid in enumerate(self.ids):
+            if old.get(mid) != self.usage.get(mid):
+                index = self.index(row, column)
+                self.dataChanged.emit(index, index)
 
     def _on_field_changed(self, ref) -> None:
         if ref is None:
@@ -209,6 +240,10 @@ class MetricsModel(QAbstractTableModel):
         if not self._writing and (ref.node, ref.field) in self.invalid:
             # The field changed through undo/redo or another view: show the model's value again.
             del self.invalid[(ref.node, ref.field)]
+        row = self.row_of(ref.node)
+        if row >= 0:
+            self._all_pending = False
+            self._emit_row(row)
 
     # ---------------------------------------------------------------- Qt model API
     def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API
