@@ -13,7 +13,6 @@ The work itself is in :func:`import_report`, :func:`rollover_report` and :func:`
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from PySide6.QtGui import QAction

@@ -10,7 +10,7 @@ from editor.model import Item, Metric, Report, Section, build_flow
 from editor.model.merge import plan_merge
 from editor.storage import write_project
 from editor.ui.document import ReportDocument
-from editor.ui.import_dialog import COL_LABEL, COL_USE, ImportReviewDialog
+from editor.ui.import_dialog import COL_USE, ImportReviewDialog
 from editor.ui.merge_dialog import MergeDialog
 from editor.ui.report_actions import import_report, install_report_actions, merge_projects, rollover_report
 
