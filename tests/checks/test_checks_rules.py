@@ -366,3 +366,50 @@ def test_fix_dataclass_round_trip():
     r = make_report("旧")
     apply_fix(r, fix)
     assert get_field(r, fix.ref) == "新"
+
+
+# ---------------------------------------------------------------- the remaining codes, fire / not fire
+def _m(**kw) -> Metric:
+    base = dict(id="m-a", label="案件数", value="12", unit="件")
+    base.update(kw)
+    return Metric(**base)
+
+
+def _parts(unit_b="件", ids=("m-b", "m-c")) -> list[Metric]:
+    return [_m(id="m-t", label="总数", value="5", parts=list(ids)), _m(id="m-b", label="甲", value="2", unit=unit_b),
+            _m(id="m-c", label="乙", value="3")]
+
+
+CASES = {
+    "enum.arabic_gap": (lambda: make_report("做法：（1）学习；（3）监督。"), lambda: make_report("做法：（1）学习；（2）监督。")),
+    "metric.change_unverified": (
+        lambda: make_report("办理{{m:m-a}}，同比增长5%。", metrics=[_m()]),
+        lambda: make_report("办理{{m:m-a}}，同比增长20%。", metrics=[_m(last_value="10")])),
+    "metric.change_base": (
+        lambda: make_report("办理{{m:m-a}}，{{chg:m-a}}。", metrics=[_m(last_value="0")]),
+        lambda: make_report("办理{{m:m-a}}，{{chg:m-a}}。", metrics=[_m(last_value="6")])),
+    "metric.parts_unit": (
+        lambda: make_report("共{{m:m-t}}，其中{{m:m-b}}、{{m:m-c}}。", metrics=_parts(unit_b="项")),
+        lambda: make_report("共{{m:m-t}}，其中{{m:m-b}}、{{m:m-c}}。", metrics=_parts())),
+    "metric.parts_missing": (
+        lambda: make_report("共{{m:m-t}}，其中{{m:m-b}}、{{m:m-c}}。", metrics=_parts(ids=("m-b", "m-gone"))),
+        lambda: make_report("共{{m:m-t}}，其中{{m:m-b}}、{{m:m-c}}。", metrics=_parts())),
+    "structure.no_heading": (
+        lambda: make_report(sections=[Section(id="s-9", heading="", intro=["内容。"])]),
+        lambda: make_report(sections=[Section(id="s-9", heading="", numbered=False, intro=["内容。"])])),
+    "date.missing": (lambda: make_report(date=None), lambda: make_report()),
+    "date.late": (lambda: make_report(date=dt.date(2023, 3, 5)), lambda: make_report(date=dt.date(2023, 2, 28))),
+    "date.publication_order": (
+        lambda: make_report(publication_date=dt.date(2023, 1, 2)), lambda: make_report(publication_date=dt.date(2023, 2, 6))),
+    "date.format": (lambda: make_report("于2023-1-5召开会议。"), lambda: make_report("于2023年1月5日召开会议，版本1.2.3。")),
+    "title.signature_missing": (lambda: make_report(signature=[]), lambda: make_report()),
+    "title.org_mismatch": (
+        lambda: make_report(organisations=["某市司法局", "某市人民政府"]), lambda: make_report()),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_code_fires_and_does_not(code):
+    fires, quiet = CASES[code]
+    assert code in codes(fires())
+    assert code not in codes(quiet())
