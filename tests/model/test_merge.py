@@ -116,3 +116,20 @@ def test_cli_bad_resolution(tmp_path, capsys):
     assert "m-nope" in capsys.readouterr().err
     assert cli.main(["merge", str(a), str(b), "-o", str(out), "--prefer", "elsewhere.fzbg"]) == 1
     assert not out.exists()
+
+
+def test_section_conflict_and_added_section_position():
+    main, office = _copies()
+    office.sections[1].intro = ["同事写的开头段落。"]
+    main.sections[1].intro = ["主项目的开头段落。"]
+    office.sections.insert(1, Section(id="s-new", heading="新增部分", items=[Item(lead="新内容。")]))
+    plan = plan_merge(main, [("office", office)])
+    keys = {c.key: c for c in plan.conflicts}
+    assert keys["s-b"].kind == "section" and "同事写的开头段落。" in keys["s-b"].options["office"]
+    assert any("新增部分" in line for line in plan.added)
+    merged = apply_merge(plan, {"s-b": "office", "m-cases": "main"})
+    assert [s.heading for s in merged.sections] == ["推进依法行政", "新增部分", "法律服务"]
+    assert merged.sections[2].intro == ["同事写的开头段落。"]
+    # identical copies merge without any conflict and change nothing
+    same = plan_merge(main, [("copy", main.model_copy(deep=True))])
+    assert same.conflicts == [] and apply_merge(same).model_dump() == main.model_dump()
