@@ -221,67 +221,67 @@
         <translation>%1第%2段</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="226" />
+        <location filename="../../editor/ui/metrics_panel.py" line="261" />
         <source>万 or 亿 written after the number (2.5万人次)</source>
         <translation>写在数字后面的“万”或“亿”（如 2.5万人次）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="227" />
+        <location filename="../../editor/ui/metrics_panel.py" line="262" />
         <source>余 逾 近 约 超 多 以上 左右 达 …</source>
         <translation>余、逾、近、约、超、多、以上、左右、达……</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="228" />
+        <location filename="../../editor/ui/metrics_panel.py" line="263" />
         <source>Last year's value, same unit and scale: gives the year-on-year change</source>
         <translation>上年数值（单位和数量级与本年相同），用于计算同比变化</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="229" />
+        <location filename="../../editor/ui/metrics_panel.py" line="264" />
         <source>A rate (%): its change is written in 个百分点</source>
         <translation>比率（%）：其变化以“个百分点”表示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="230" />
+        <location filename="../../editor/ui/metrics_panel.py" line="265" />
         <source>Computed from the value and last year's value</source>
         <translation>由本年数值和上年数值自动计算</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="231" />
+        <location filename="../../editor/ui/metrics_panel.py" line="266" />
         <source>How many paragraphs use this metric</source>
         <translation>正文中使用该指标的段落数</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="287" />
+        <location filename="../../editor/ui/metrics_panel.py" line="322" />
         <source>In the text: %1</source>
         <translation>正文中显示为：%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="287" />
+        <location filename="../../editor/ui/metrics_panel.py" line="322" />
         <source>Not filled in yet</source>
         <translation>尚未填写</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="290" />
+        <location filename="../../editor/ui/metrics_panel.py" line="325" />
         <source>Fill in last year's value to compute the change</source>
         <translation>填写上年数值后即可计算同比变化</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="291" />
+        <location filename="../../editor/ui/metrics_panel.py" line="326" />
         <source>The change cannot be computed (last year's value is 0 or invalid)</source>
         <translation>无法计算同比变化（上年数值为 0 或无效）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="295" />
+        <location filename="../../editor/ui/metrics_panel.py" line="330" />
         <source>Not used in the text</source>
         <translation>正文中未使用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="354" />
+        <location filename="../../editor/ui/metrics_panel.py" line="389" />
         <source>Edit metric “%1”</source>
         <translation>修改指标“%1”</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="374" />
+        <location filename="../../editor/ui/metrics_panel.py" line="409" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -289,50 +289,50 @@
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="466" />
+        <location filename="../../editor/ui/metrics_panel.py" line="501" />
         <source>Filter metrics (label, value, unit)…</source>
         <translation>筛选指标（名称、数值、单位）…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="469" />
-        <location filename="../../editor/ui/metrics_panel.py" line="566" />
+        <location filename="../../editor/ui/metrics_panel.py" line="504" />
+        <location filename="../../editor/ui/metrics_panel.py" line="601" />
         <source>Add metric</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="471" />
-        <location filename="../../editor/ui/metrics_panel.py" line="592" />
-        <location filename="../../editor/ui/metrics_panel.py" line="605" />
+        <location filename="../../editor/ui/metrics_panel.py" line="506" />
+        <location filename="../../editor/ui/metrics_panel.py" line="627" />
+        <location filename="../../editor/ui/metrics_panel.py" line="640" />
         <source>Delete metric</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="477" />
+        <location filename="../../editor/ui/metrics_panel.py" line="512" />
         <source>Double-click to go to the paragraph</source>
         <translation>双击转到该段落</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="479" />
+        <location filename="../../editor/ui/metrics_panel.py" line="514" />
         <source>Used in:</source>
         <translation>使用处：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="546" />
+        <location filename="../../editor/ui/metrics_panel.py" line="581" />
         <source>(not used in the text)</source>
         <translation>（正文中未使用）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="565" />
+        <location filename="../../editor/ui/metrics_panel.py" line="600" />
         <source>New metric</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="593" />
+        <location filename="../../editor/ui/metrics_panel.py" line="628" />
         <source>“%1” is used in %2 paragraph(s). If you delete it, those places will show a missing-metric marker. Delete anyway?</source>
         <translation>“%1”在 %2 个段落中使用。删除后，这些位置将显示“指标缺失”标记。仍要删除吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor/ui/metrics_panel.py" line="602" />
+        <location filename="../../editor/ui/metrics_panel.py" line="637" />
         <source>Delete %n metric(s)</source>
         <translation><numerusform>删除 %n 个指标</numerusform></translation>
     </message>
@@ -340,101 +340,131 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="72" />
+        <location filename="../../editor/ui/problems_panel.py" line="73" />
         <source>All</source>
         <extracomment>the user asked to go to the field of a finding (double-click) the list was updated with new findings</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="73" />
+        <location filename="../../editor/ui/problems_panel.py" line="74" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="74" />
+        <location filename="../../editor/ui/problems_panel.py" line="75" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="75" />
+        <location filename="../../editor/ui/problems_panel.py" line="76" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="78" />
+        <location filename="../../editor/ui/problems_panel.py" line="79" />
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="79" />
+        <location filename="../../editor/ui/problems_panel.py" line="80" />
         <source>Apply the suggested correction to the selected problem</source>
         <translation>对选中的问题应用建议的修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="80" />
+        <location filename="../../editor/ui/problems_panel.py" line="81" />
         <source>Fix all</source>
         <translation>全部修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="81" />
+        <location filename="../../editor/ui/problems_panel.py" line="82" />
         <source>Apply every suggested correction (one undo step)</source>
         <translation>应用所有建议的修正（可一步撤销）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="82" />
+        <location filename="../../editor/ui/problems_panel.py" line="83" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="90" />
+        <location filename="../../editor/ui/problems_panel.py" line="91" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="90" />
+        <location filename="../../editor/ui/problems_panel.py" line="91" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="90" />
+        <location filename="../../editor/ui/problems_panel.py" line="91" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="152" />
+        <location filename="../../editor/ui/problems_panel.py" line="156" />
         <source>The checks failed: %s</source>
         <translation>检查未能完成：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="181" />
+        <location filename="../../editor/ui/problems_panel.py" line="185" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="181" />
+        <location filename="../../editor/ui/problems_panel.py" line="185" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="181" />
+        <location filename="../../editor/ui/problems_panel.py" line="185" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="196" />
-        <location filename="../../editor/ui/problems_panel.py" line="250" />
+        <location filename="../../editor/ui/problems_panel.py" line="200" />
+        <location filename="../../editor/ui/problems_panel.py" line="258" />
         <source>Fix: %s</source>
         <translation>修正：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="207" />
+        <location filename="../../editor/ui/problems_panel.py" line="215" />
         <source>%1 errors, %2 warnings, %3 notes</source>
         <translation>%1 个错误，%2 个警告，%3 个提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="265" />
+        <location filename="../../editor/ui/problems_panel.py" line="273" />
         <source>Fix all problems</source>
         <translation>修正所有问题</translation>
+    </message>
+</context>
+<context>
+    <name>TokenTextEdit</name>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="171" />
+        <location filename="../../editor/ui/textedit.py" line="386" />
+        <location filename="../../editor/ui/textedit.py" line="401" />
+        <source>Make metric</source>
+        <translation>设为指标</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="173" />
+        <source>Insert metric…</source>
+        <translation>插入指标…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="292" />
+        <source>Typing</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="387" />
+        <source>Select a figure such as 2041件 or 近5.9万宗 (digits, then the unit) first.</source>
+        <translation>请先选中一个数字，如“2041件”或“近5.9万宗”（数字后接单位）。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="398" />
+        <source>Make metric “%1”</source>
+        <translation>设为指标“%1”</translation>
     </message>
 </context>
 </TS>
