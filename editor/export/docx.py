@@ -270,7 +270,8 @@ def _setup_styles(doc, report: Report, issuer_mark_text: str) -> None:
         if child.tag in (qn("w:pPr"), qn("w:rPr")):
             normal.remove(child)
     normal.append(etree.fromstring(
-        f"<w:pPr {_NSDECL}>" + ppr_xml({"widowControl": "<w:widowControl/>",
+        # no widow/orphan control: every full page has exactly 22 lines, as the standard asks
+        f"<w:pPr {_NSDECL}>" + ppr_xml({"widowControl": '<w:widowControl w:val="0"/>',
                                          # no extra space between Chinese and Latin text or digits
                                          "autoSpaceDE": '<w:autoSpaceDE w:val="0"/>',
                                          "autoSpaceDN": '<w:autoSpaceDN w:val="0"/>', "spacing": _spacing(),
