@@ -1,9 +1,11 @@
 """The official-format Word export (GB/T 9704-2012), built from :func:`editor.model.build_flow`.
 
-Styles, settings, the section and its footers are built with python-docx; the body paragraphs are
-generated as one XML string (escaped text, style references only) and parsed once with lxml, which
-is ~50x faster than ``add_paragraph``/``add_run`` per paragraph. Every layout number comes from
-:mod:`editor.export.format_spec`.
+Styles, settings, the section and its footers are built with python-docx once per set of format
+settings and kept as a "skeleton" of package parts (:func:`_skeleton`). The body paragraphs are
+generated as WordprocessingML text (escaped text, named styles, hardly any direct formatting) and
+spliced into the skeleton's ``word/document.xml``; the package is then zipped. This is ~30x faster
+than ``add_paragraph``/``add_run`` per paragraph (see tests/perf/bench_export.py). Every layout
+number comes from :mod:`editor.export.format_spec`.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ import pytest
 from docx.shared import Length
 from lxml import etree
 
-from conftest import small_report
 from editor.errors import ExportError
 from editor.export import build_docx, export_report, iter_write_docx, write_docx
 from editor.export import docx as D

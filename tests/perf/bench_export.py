@@ -13,11 +13,9 @@ from __future__ import annotations
 import gc
 import io
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -27,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from common import large_report, median_time, report_chars, sample_report  # noqa: E402
 
 from editor.export import build_docx, write_docx  # noqa: E402
-from editor.export import format_spec as F  # noqa: E402
 from editor.model import build_flow  # noqa: E402
 
 
