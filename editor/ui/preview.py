@@ -71,6 +71,7 @@ CHANGE_BG = QColor("#e6f6e6")
 MISSING_BG = QColor("#ffd9d9")
 MISSING_FG = QColor("#b00000")
 RED = QColor("#d40000")
+CURRENT_BG = QColor("#fff6cc")  # the paragraph being edited in the form
 
 # Installed look-alikes of the official fonts (official-format.md §5).
 _FALLBACK_FAMILIES = {
@@ -539,6 +540,7 @@ class _PagesCanvas(QWidget):
         self.zoom = 1.0
         self.pages = 1
         self.page_numbers = "odd_even"
+        self.current_index: Optional[int] = None  # paragraph marked as the one being edited
         self.number_family = preview_family("宋体")
         self.setAutoFillBackground(True)
         pal = self.palette()
@@ -599,6 +601,9 @@ class _PagesCanvas(QWidget):
         rise = 8 * U if page == 0 else 0.0
         painter.setClipRect(QRectF(0, -rise, TEXT_W_PT * U, TEXT_H_PT * U + rise))
         painter.translate(0, -top)
+        if self.current_index is not None and self.current_index < len(self.layout_.blocks):
+            rect = self.layout_._block_rect(self.current_index)
+            painter.fillRect(QRectF(0, rect.top(), TEXT_W_PT * U, rect.height()), CURRENT_BG)
         self.layout_.text.drawContents(painter, QRectF(0, top - rise, TEXT_W_PT * U, TEXT_H_PT * U + rise))
         for y, colour, width in self.layout_.rules_on_page(page):
             painter.setPen(QPen(colour, width * U))
@@ -811,13 +816,36 @@ class PreviewWidget(QScrollArea):
             return
         super().wheelEvent(event)
 
-    def show_ref(self, ref) -> None:
-        """Scroll to the page that shows the paragraph of ``ref`` (a FieldRef), if it is shown."""
-        for i, block in enumerate(self.pages.blocks):
-            if block.ref == ref or (block.node is not None and block.node == getattr(ref, "node", None)):
-                page = self.pages.page_of_block(i)
-                self.verticalScrollBar().setValue(int(self.canvas.page_origin(page).y()) - PAGE_GAP_PX)
-                return
+    def index_of_ref(self, ref) -> int:
+        """The paragraph showing ``ref``: the exact field, else the first paragraph of its node."""
+        blocks = self.pages.blocks
+        for i, block in enumerate(blocks):
+            if block.ref == ref:
+                return i
+        node = getattr(ref, "node", None)
+        if node in (None, "report"):  # report fields each have their own paragraphs
+            return -1
+        for i, block in enumerate(blocks):
+            if block.node == node:
+                return i
+        return -1
+
+    def show_ref(self, ref) -> bool:
+        """Scroll to the paragraph of ``ref`` (a FieldRef) and mark it; False if it is not shown
+        (an empty field, or a field that is not printed)."""
+        index = self.index_of_ref(ref) if ref is not None else -1
+        self.canvas.current_index = index if index >= 0 else None
+        self.canvas.update()
+        if index < 0:
+            return False
+        rect = self.pages._block_rect(index)
+        page_h = TEXT_H_PT * U
+        page = int(rect.top() // page_h)
+        k = self.canvas.px_per_pt()
+        y = self.canvas.page_origin(page).y() + (MARGIN_TOP_PT + (rect.top() - page * page_h) / U) * k
+        x = self.canvas.page_origin(page).x() + MARGIN_LEFT_PT * k
+        self.ensureVisible(int(x), int(y), 0, int(min(rect.height() / U * k, self.viewport().height() / 2)))
+        return True
 
     def _on_clicked(self, page: int, x: float, y: float) -> None:
         block = self.pages.block_at(page, x, y)

@@ -368,3 +368,25 @@ def test_no_text_from_the_previous_page_shows_above_the_first_line(qtbot, sample
         y = top + int(20 * k)
         assert any(QColor(image.pixel(x, yy)).value() < 160 for yy in range(y - int(10 * k), y + int(10 * k))
                    for x in range(int(pv.MARGIN_LEFT_PT * k), int((pv.PAGE_W_PT - pv.MARGIN_RIGHT_PT) * k)))
+
+
+def test_show_ref_scrolls_to_and_marks_the_paragraph(qtbot, sample_doc):
+    w = make_preview(qtbot, sample_doc)
+    w.show()
+    qtbot.waitExposed(w)
+    item = sample_doc.report.sections[-1].items[-1]
+    index = w.index_of_ref(FieldRef(item.id, "lead"))
+    assert index >= 0 and w.blocks()[index].node == item.id
+    assert w.verticalScrollBar().value() == 0
+    assert w.show_ref(FieldRef(item.id, "lead"))
+    assert w.verticalScrollBar().value() > 0 and w.canvas.current_index == index
+    # The marked paragraph is painted with the highlight colour.
+    text_top, _ = w.pages._text_box(index)  # the first line (the block may start at a page end)
+    page = int(text_top // (pv.TEXT_H_PT * pv.U))
+    image = render_page(w.canvas, page)
+    k = w.canvas.px_per_pt()
+    y = int((pv.MARGIN_TOP_PT + (text_top - page * pv.TEXT_H_PT * pv.U) / pv.U + 2) * k)
+    x = int((pv.PAGE_W_PT - pv.MARGIN_RIGHT_PT - 2) * k)
+    assert QColor(image.pixel(x, y)) == pv.CURRENT_BG
+    assert not w.show_ref(FieldRef("report", "notes", 5))
+    assert w.canvas.current_index is None
