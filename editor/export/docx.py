@@ -191,9 +191,10 @@ def style_definitions(report: Report, issuer_mark_text: str = "") -> list[str]:
     para("title", {**keep, "spacing": _spacing(), "ind": _ind(), "jc": '<w:jc w:val="center"/>',
                    "outlineLvl": '<w:outlineLvl w:val="0"/>'},
          {"rFonts": fonts_xml(fmt.font("title")), **_size(F.SIZE_ERHAO)}, next_key="title_gap")
-    para("heading1", {**keep, "outlineLvl": '<w:outlineLvl w:val="0"/>'},
+    # outline (navigation pane): title, then 一、 sections, then stand-alone （一） headings
+    para("heading1", {**keep, "outlineLvl": '<w:outlineLvl w:val="1"/>'},
          {"rFonts": fonts_xml(fmt.font("heading1"))}, based_on=pid["body"])
-    para("heading2", {**keep, "outlineLvl": '<w:outlineLvl w:val="1"/>'},
+    para("heading2", {**keep, "outlineLvl": '<w:outlineLvl w:val="2"/>'},
          {"rFonts": fonts_xml(fmt.font("heading2")), **(bold if fmt.bold_level2 else {})}, based_on=pid["body"])
     para("heading3", {}, {}, based_on=pid["body"])
     para("heading4", {}, {}, based_on=pid["body"])

@@ -128,6 +128,14 @@ def test_fonts_per_role_in_east_asian_slot(small):
     assert resolved(d, pid["page_number"], f"{W}rPr/{W}sz", f"{W}val") == "28"
 
 
+def test_outline_levels(small):
+    d = open_docx(build_docx(small))
+    levels = {key: style_by_id(d, F.PARAGRAPH_STYLES[key][0]).find(f"{W}pPr/{W}outlineLvl") for key in
+              ("title", "heading1", "heading2", "body")}
+    assert levels["body"] is None
+    assert [levels[k].get(f"{W}val") for k in ("title", "heading1", "heading2")] == ["0", "1", "2"]
+
+
 def test_run_in_lead_uses_kai_character_style(small):
     d = open_docx(build_docx(small))
     lead_id = F.CHARACTER_STYLES["lead2"][0]
