@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import small_report
+from export_reports import small_report
 from editor.errors import ExportError
 from editor.export import fonts, pdf
 from editor.model import FormatSettings, Report

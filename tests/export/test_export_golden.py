@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import small_report
+from export_reports import small_report
 from editor.export import build_docx
 from editor.templates import load_template
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import small_report
+from export_reports import small_report
 from editor.export import export_report, format_spec as F
 
 PT = 20  # twips per point
