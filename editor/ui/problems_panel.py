@@ -58,6 +58,7 @@ class ProblemsPanel(QWidget):
         self._running = False
         self._pending = False
         self._shown_revision = -1
+        self._closed = False
         self._sized = False  # the "Where" column is fitted to its content once
 
         self._timer = QTimer(self)
@@ -124,6 +125,8 @@ class ProblemsPanel(QWidget):
     def refresh(self) -> None:
         """Check a snapshot of the report now, in the worker thread."""
         self._timer.stop()
+        if self._closed:
+            return
         if self._running:
             self._pending = True
             return
@@ -143,13 +146,15 @@ class ProblemsPanel(QWidget):
                 result = e
             try:
                 relay.done.emit(revision, result, time.perf_counter() - t0)
-            except RuntimeError:  # the panel was closed meanwhile
+            except BaseException:  # noqa: BLE001 - the panel was closed meanwhile; never raise into Qt
                 pass
 
         self._pool.start(work)
 
     def _on_done(self, revision: int, result: object, seconds: float) -> None:
         self._running = False
+        if self._closed:
+            return
         self.last_duration = seconds
         if isinstance(result, Exception):
             self.findings = []
@@ -162,6 +167,16 @@ class ProblemsPanel(QWidget):
             self._pending = False
             self.schedule()
         self.refreshed.emit()
+
+    def shutdown(self) -> None:
+        """Stop checking (before the window closes): no new runs, wait for the running one."""
+        self._closed = True
+        self._timer.stop()
+        try:
+            self.doc.contentChanged.disconnect(self.schedule)
+        except (RuntimeError, TypeError):
+            pass
+        self._pool.waitForDone(10000)
 
     def wait_idle(self, timeout_ms: int = 5000) -> bool:
         """Wait for a running check (tests and shutdown)."""

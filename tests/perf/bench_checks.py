@@ -62,9 +62,10 @@ def typing_latency(report, keystrokes: int = 150, pause_s: float = 0.02) -> dict
                 app.processEvents()
                 time.sleep(0.001)
         if panel is not None:
-            panel.wait_idle()
+            panel.shutdown()
             app.processEvents()
             panel.deleteLater()
+            app.processEvents()
         times.sort()
         out["with checks" if with_panel else "without checks"] = (
             statistics.median(times) * 1000, times[int(len(times) * 0.95)] * 1000, times[-1] * 1000, runs[0])

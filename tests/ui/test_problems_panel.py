@@ -36,7 +36,7 @@ def panel(qtbot):
     with qtbot.waitSignal(p.refreshed, timeout=5000):
         pass
     yield p
-    p.wait_idle()
+    p.shutdown()
 
 
 BODY = FieldRef("i-1", "body", 0)
@@ -159,3 +159,11 @@ def test_filter_and_extra_findings(qtbot, panel):
     assert panel.visible_findings() == [extra]
     panel.filter_box.setCurrentIndex(panel.filter_box.findData(None))
     assert len(panel.visible_findings()) == len(panel.findings) + 1
+
+
+def test_shutdown_stops_checking(qtbot, panel):
+    panel.shutdown()
+    panel.doc.set_field(BODY, "全面推进依法行政,加强监督。")
+    panel.refresh()
+    qtbot.wait(200)
+    assert _errors(panel) == [] and not panel._running
