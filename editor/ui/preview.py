@@ -15,7 +15,6 @@ layout unit is ``72 / DPI`` points. Painting scales to the screen with the zoom 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
@@ -35,12 +34,11 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
     QTextOption,
 )
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
 
-from ..model import Block, build_flow, format_date
+from ..model import Block, Renderer, build_flow, format_date, number_report
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 
 # ---------------------------------------------------------------- page geometry (official-format.md §1)
@@ -111,14 +109,6 @@ def preview_family(name: str) -> str:
 
 
 # ---------------------------------------------------------------- building the text document
-@dataclass
-class _Formats:
-    """Block and character formats for one set of format settings."""
-
-    key: tuple
-    families: dict
-
-
 def _block_signature(block: Block) -> tuple:
     return (block.kind, block.level, tuple((r.text, r.role, r.seg) for r in block.runs))
 
@@ -157,6 +147,10 @@ class _FlowTypesetter:
         self.bold2 = fmt.bold_level2
         self.bold3 = fmt.bold_level3
         self.device = device
+        self.report = report
+        self._items = None
+        self._numbers: dict = {}
+        self._renderer = None
         self._place_signature(report)
 
     def text_width(self, text: str) -> float:
@@ -180,7 +174,7 @@ class _FlowTypesetter:
         width = TEXT_W_PT * U
         sig_w = max(self.text_width(s) for s in lines)
         date_w = self.text_width(format_date(report.date))
-        if date_w > sig_w - two:
+        if date_w > sig_w:  # "成文日期长于发文机关署名"
             self.signature_right = max(0.0, two + date_w + two - sig_w)
             self.date_left = None
         else:
@@ -208,10 +202,9 @@ class _FlowTypesetter:
             if role == "lead":
                 family = self.family["heading2"]
                 bold = self.bold2
-        elif kind in ("heading2", "item") and block.level >= 3:
-            if role == "lead" or role == "marker" or (kind == "heading2"):
-                family = self.family["heading3"]
-            bold = self.bold3 and role != "text"
+        elif role == "lead3":  # marker and lead sentence of a level-3 item (as the export styles them)
+            family = self.family["heading3"]
+            bold = self.bold3
         elif kind == "colophon_cc":
             size = PAGE_NUMBER_PT
         cf.setFontFamilies([family])
@@ -273,9 +266,24 @@ class _FlowTypesetter:
             bf = cursor.blockFormat()
             bf.setTabPositions([opt])
             cursor.setBlockFormat(bf)
+        lead_chars = self.lead3_length(block.node) if block.kind == "item" and block.level == 3 else 0
+        done = 0
         for run in block.runs:
             if run.text:
-                cursor.insertText(run.text, self.char_format(block, run.role, run.seg))
+                role = "lead3" if done < lead_chars else run.role
+                cursor.insertText(run.text, self.char_format(block, role, run.seg))
+                done += len(run.text)
+
+    def lead3_length(self, node: Optional[str]) -> int:
+        """Length of the marker and rendered lead of the level-3 item ``node``."""
+        if self._items is None:
+            self._items = {chain[-1].id: chain[-1] for _s, chain in self.report.iter_items()}
+            self._numbers = number_report(self.report)
+            self._renderer = Renderer(self.report.metric_map())
+        item = self._items.get(node or "")
+        if item is None:
+            return 0
+        return len(self._numbers.get(item.id, "")) + len(self._renderer.text(item.lead))
 
 
 def section_flow(report, section_id: str) -> Optional[list[Block]]:

@@ -390,3 +390,24 @@ def test_show_ref_scrolls_to_and_marks_the_paragraph(qtbot, sample_doc):
     assert QColor(image.pixel(x, y)) == pv.CURRENT_BG
     assert not w.show_ref(FieldRef("report", "notes", 5))
     assert w.canvas.current_index is None
+
+
+@pytest.mark.parametrize("bold3", [False, True])
+def test_level3_marker_and_lead_use_the_heading3_font(qtbot, bold3):
+    child = Item(lead="子项首句。", body=["子项正文。"])
+    report = Report(sections=[Section(heading="一节", items=[Item(lead="甲。", body=["乙。"], children=[child])])])
+    report.format.fonts["heading3"] = "黑体"  # a face that differs from the body's, to tell them apart
+    report.format.bold_level3 = bold3
+    w = make_preview(qtbot, ReportDocument(report))
+    index = next(i for i, b in enumerate(w.blocks()) if b.level == 3)
+    it = w.text_document().findBlockByNumber(index).begin()
+    parts = []
+    while not it.atEnd():
+        f = it.fragment()
+        parts.append((f.text(), f.charFormat().fontFamilies()[0], f.charFormat().fontWeight() >= 600))
+        it += 1
+    assert "".join(p[0] for p in parts) == "1.子项首句。子项正文。"
+    heading3, body = pv.preview_family("黑体"), pv.preview_family("仿宋_GB2312")
+    assert [p[1] for p in parts if p[0] in ("1.子项首句。", "1.", "子项首句。")] and all(
+        p[1] == heading3 and p[2] == bold3 for p in parts if p[0] != "子项正文。")
+    assert [p[1:] for p in parts if p[0] == "子项正文。"] == [(body, False)]
