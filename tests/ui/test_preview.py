@@ -411,3 +411,18 @@ def test_level3_marker_and_lead_use_the_heading3_font(qtbot, bold3):
     assert [p[1] for p in parts if p[0] in ("1.子项首句。", "1.", "子项首句。")] and all(
         p[1] == heading3 and p[2] == bold3 for p in parts if p[0] != "子项正文。")
     assert [p[1:] for p in parts if p[0] == "子项正文。"] == [(body, False)]
+
+
+def test_centred_page_numbers_option(qtbot, sample_doc):
+    sample_doc.set_field(FieldRef("report", "format.page_numbers"), "centred", merge=False)
+    w = make_preview(qtbot, sample_doc)
+    canvas = w.canvas
+    k = canvas.px_per_pt()
+    for page in (0, 1):
+        image = render_page(canvas, page)
+        y0 = int((pv.MARGIN_TOP_PT + pv.TEXT_H_PT + 3 * pv.MM) * k)
+        y1 = int((pv.MARGIN_TOP_PT + pv.TEXT_H_PT + 11 * pv.MM) * k)
+        xs = [x for y in range(y0, y1) for x in range(image.width()) if QColor(image.pixel(x, y)).value() < 100]
+        centre = (min(xs) + max(xs)) / 2
+        text_centre = (pv.MARGIN_LEFT_PT + pv.TEXT_W_PT / 2) * k
+        assert abs(centre - text_centre) < 3 * k
