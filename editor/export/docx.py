@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import ExportError, ProjectWriteError
-from ..model import Block, FormatSettings, Report, build_flow
+from ..model import DEFAULT_FONTS, Block, FormatSettings, Report, build_flow
 from ..model.numbering import number_report
 from ..model.tokens import Renderer
 from ..storage import atomic_write_bytes
@@ -476,6 +476,22 @@ _STAMP = _dt.datetime(1999, 9, 9, 9, 9, 9)
 _STAMP_TEXT = "1999-09-09T09:09:09Z"
 
 
+def _font_table(xml: bytes, font_names) -> bytes:
+    """Add the report's fonts to word/fontTable.xml with alternative names and the GB2312 charset."""
+    root = etree.fromstring(xml)
+    present = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
+    for name in dict.fromkeys(font_names):
+        if name in present:
+            continue
+        alt = F.FONT_ALT_NAMES.get(name)
+        root.append(etree.fromstring(
+            f'<w:font {_NSDECL} w:name="{_esc(name)}">'
+            + (f'<w:altName w:val="{_esc(alt)}"/>' if alt else "")
+            + f'<w:charset w:val="{F.FONT_CHARSET_GB2312}"/><w:family w:val="modern"/><w:pitch w:val="fixed"/>'
+            "</w:font>"))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 @dataclass(frozen=True)
 class _Skeleton:
     """Every part of an exported file except the body, for one set of format settings: built once
@@ -517,8 +533,10 @@ def _skeleton(format_json: str, mark_length: int) -> _Skeleton:
             body.remove(child)
     buf = io.BytesIO()
     doc.save(buf)
+    fonts = [report.format.font(role) for role in DEFAULT_FONTS]
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
-        parts = tuple((name, z.read(name)) for name in z.namelist())
+        parts = tuple((name, _font_table(z.read(name), fonts) if name == "word/fontTable.xml" else z.read(name))
+                      for name in z.namelist())
     document = dict(parts)["word/document.xml"].decode("utf-8")
     cut = document.index("<w:sectPr")
     return _Skeleton(parts, document[:cut], document[cut:])

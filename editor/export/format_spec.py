@@ -67,6 +67,21 @@ COLOPHON_THIN_RULE = 6  # 0.25 mm ≈ 0.75 pt
 COLOPHON_INDENT = CHAR_SIHAO  # 抄送 / 印发机关 left, 印发日期 right: one character
 COLOPHON_CC_HANG = 3 * CHAR_SIHAO  # wrapped 抄送 lines align after "抄送："
 
+# ----------------------------------------------------------------- font table
+# Word picks a substitute for a missing font from the font table: the alternative name, and the
+# GB2312 character set (86) so that it stays with a Chinese face.
+FONT_ALT_NAMES: dict[str, str] = {
+    "仿宋_GB2312": "仿宋",
+    "楷体_GB2312": "楷体",
+    "方正小标宋简体": "宋体",
+    "方正小标宋_GBK": "宋体",
+    "仿宋": "FangSong",
+    "楷体": "KaiTi",
+    "黑体": "SimHei",
+    "宋体": "SimSun",
+}
+FONT_CHARSET_GB2312 = "86"
+
 # ----------------------------------------------------------------- misc
 MISSING_HIGHLIGHT = "yellow"  # 【待填：…】 markers are highlighted in the exported file
 LANG = "en-US"

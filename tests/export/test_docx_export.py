@@ -136,6 +136,17 @@ def test_outline_levels(small):
     assert [levels[k].get(f"{W}val") for k in ("title", "heading1", "heading2")] == ["0", "1", "2"]
 
 
+def test_font_table_names_the_fonts_with_chinese_charset(small):
+    small.format.fonts["body"] = small.format.fonts["heading3"] = "仿宋"
+    with zipfile.ZipFile(io.BytesIO(build_docx(small))) as z:
+        table = etree.fromstring(z.read("word/fontTable.xml"))
+    fonts = {f.get(f"{W}name"): f for f in table.iter(f"{W}font")}
+    for name, alt in (("仿宋", "FangSong"), ("楷体_GB2312", "楷体"), ("方正小标宋简体", "宋体"), ("黑体", "SimHei")):
+        assert fonts[name].find(f"{W}charset").get(f"{W}val") == "86"
+        assert fonts[name].find(f"{W}altName").get(f"{W}val") == alt
+    assert "仿宋_GB2312" not in fonts  # only the fonts the file uses
+
+
 def test_run_in_lead_uses_kai_character_style(small):
     d = open_docx(build_docx(small))
     lead_id = F.CHARACTER_STYLES["lead2"][0]

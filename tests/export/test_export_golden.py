@@ -28,7 +28,7 @@ GOLDEN = Path(__file__).resolve().parent.parent / "data" / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 # Parts written by the export are compared in full; parts copied unchanged from python-docx's
 # template (theme, font table, …) by the SHA-256 of their normalised text.
-FULL = re.compile(r"^(word/(document|styles|settings|footer\d+)\.xml|docProps/(core|app)\.xml|.*\.rels|\[Content_Types\]\.xml)$")
+FULL = re.compile(r"^(word/(document|styles|settings|fontTable|footer\d+)\.xml|docProps/(core|app)\.xml|.*\.rels|\[Content_Types\]\.xml)$")
 _TIMESTAMP = re.compile(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
