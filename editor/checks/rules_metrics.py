@@ -112,8 +112,8 @@ def check_metric_changes(ctx: CheckContext) -> Iterator[Finding]:
             if not m:
                 continue
             metric = ctx.metrics.get(mid)
-            if metric is None or not _filled(metric.value):
-                continue
+            if metric is None or to_decimal(metric.value) is None:
+                continue  # missing or invalid values are reported by metric_values
             yield from _check_change(ctx, f, metric, m)
 
 

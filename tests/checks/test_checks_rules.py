@@ -413,3 +413,8 @@ def test_code_fires_and_does_not(code):
     fires, quiet = CASES[code]
     assert code in codes(fires())
     assert code not in codes(quiet())
+
+
+def test_stated_change_next_to_invalid_value_reports_only_the_value():
+    r = make_report("办理{{m:m-a}}持平。", metrics=[_m(value="1,000", last_value="12")])
+    assert set(codes(r, ["metric_values", "metric_changes"])) == {"metric.bad_value"}
