@@ -3,10 +3,12 @@ numbering gap found at import is shown as a finding with a location; no false al
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from editor.checks import from_import, run_checks
 from editor.importing import import_file
 
-from conftest import SEED_COPY
+SEED_COPY = Path(__file__).resolve().parents[1] / "data" / "seed-dongguan-2022.txt"
 
 
 def test_seed_kept_punctuation_flagged_as_banjiao():
