@@ -27,7 +27,9 @@ class SetFieldCommand(QUndoCommand):
         self.ref = ref
         self.old = deep_copy(get_field(doc.report, ref))
         self.new = deep_copy(value)
-        self.mergeable = mergeable and isinstance(value, str)
+        # text, or a list of paragraphs edited in one editor (Item.body, Section.intro)
+        self.mergeable = mergeable and (isinstance(value, str) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)))
 
     def id(self) -> int:  # noqa: A003 - Qt API
         return _TYPING_ID if self.mergeable else -1

@@ -1,0 +1,129 @@
+"""The window application: ``report-editor [PROJECT]`` / ``report-editor --sample``.
+
+Creates the QApplication (organisation and application name for QSettings, version), installs the
+translation (zh_CN by default), offers to restore work left by a crash, and opens one window: the
+given project, a copy of the bundled sample, or a new report from the ``fzzf-annual`` template.
+
+Two environment variables serve the benchmarks and the screenshot (not for users):
+``REPORT_EDITOR_EXIT_WHEN_SHOWN=1`` quits as soon as the window is shown and painted;
+``REPORT_EDITOR_SCREENSHOT=PATH`` saves a picture of the window to PATH first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import Optional, Sequence
+
+_T0 = time.perf_counter()
+
+ORGANISATION = "fzbg"
+APPLICATION = "report-editor"
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="report-editor", description="法治政府建设年度报告编辑器")
+    p.add_argument("project", nargs="?", help="要打开的项目文件（.fzbg）")
+    p.add_argument("--sample", action="store_true", help="打开示例报告（东莞市司法局 2022 年）的副本")
+    p.add_argument("--template", default=None, help="以指定模板新建报告")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="界面语言（默认按设置，通常为简体中文）")
+    return p.parse_args(list(argv))
+
+
+def create_application(argv: Sequence[str] = ()):
+    from PySide6.QtWidgets import QApplication
+
+    from . import __version__
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "report-editor", *argv])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("法治政府建设年度报告编辑器")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("report-editor")
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    families = set(QFontDatabase.families())
+    for family in ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"):
+        if family in families:  # a sans-serif CJK face for the interface (the preview uses its own fonts)
+            font = QFont(app.font())
+            font.setFamilies([app.font().family(), family])
+            app.setFont(font)
+            break
+    try:
+        from .paths import resources_dir
+        from PySide6.QtGui import QIcon
+
+        icon = resources_dir() / "icons" / "report-editor.svg"
+        if icon.is_file():
+            app.setWindowIcon(QIcon(str(icon)))
+    except (FileNotFoundError, ImportError):
+        pass
+    return app
+
+
+def install_translation(app, language: Optional[str] = None) -> str:
+    try:
+        from .ui.i18n import install_translator
+    except ImportError:  # pragma: no cover - the translation module is optional
+        return "en"
+    return install_translator(app, language)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parse(argv)
+    app = create_application([])
+    install_translation(app, args.lang)
+
+    from .errors import ReportEditorError
+    from .templates import load_template
+    from .ui.document import ReportDocument
+    from .ui.main_window import MainWindow, offer_recovery, open_project_window
+    from PySide6.QtWidgets import QMessageBox
+
+    windows = offer_recovery() if not os.environ.get("REPORT_EDITOR_EXIT_WHEN_SHOWN") else []
+    window = None
+    if args.project:
+        window = open_project_window(args.project)
+        if window is None and not windows:
+            return 1
+    elif args.sample or args.template:
+        try:
+            report = load_template("sample-dongguan-2022" if args.sample else args.template)
+        except ReportEditorError as e:
+            QMessageBox.critical(None, "法治政府建设年度报告编辑器", e.message)
+            return 1
+        window = MainWindow(ReportDocument(report))
+    elif not windows:
+        window = MainWindow(None)
+    for w in windows + ([window] if window is not None else []):
+        w.show()
+
+    shown = window or windows[0]
+    if os.environ.get("REPORT_EDITOR_EXIT_WHEN_SHOWN") or os.environ.get("REPORT_EDITOR_SCREENSHOT"):
+        from PySide6.QtCore import QTimer
+
+        def finish():
+            if shown.preview is not None:
+                shown.preview.refresh_now()
+            app.processEvents()
+            path = os.environ.get("REPORT_EDITOR_SCREENSHOT")
+            if path:
+                shown.grab().save(path)
+            print(f"shown after {time.perf_counter() - _T0:.3f} s", flush=True)
+            for w in list(windows) + [shown]:
+                w.doc.undo_stack.setClean()
+                w.close()
+            app.quit()
+
+        QTimer.singleShot(0, finish)
+    return app.exec()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
