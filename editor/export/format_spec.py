@@ -89,10 +89,11 @@ LANG_EAST_ASIA = "zh-CN"
 LANG_BIDI = "ar-SA"
 
 # ----------------------------------------------------------------- styles
-# block kind -> (style id, Chinese style name). Style ids are ASCII so that Word keeps them stable.
+# block kind -> (style id, Chinese style name). Style ids are ASCII so that Word keeps them stable;
+# names avoid 正文/标题/页码, which Chinese Word shows for its built-in Normal, Title and page number.
 PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {
-    "title": ("FzTitle", "标题"),
-    "body": ("FzBody", "正文"),
+    "title": ("FzTitle", "公文标题"),
+    "body": ("FzBody", "公文正文"),
     "heading1": ("FzHeading1", "一级标题"),
     "heading2": ("FzHeading2", "二级标题"),
     "heading3": ("FzHeading3", "三级标题"),
@@ -100,7 +101,7 @@ PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {
     "signature": ("FzSignature", "落款"),
     "date": ("FzDate", "成文日期"),
     "note": ("FzNote", "附注"),
-    "page_number": ("FzPageNumber", "页码"),
+    "page_number": ("FzPageNumber", "公文页码"),
     "issuer_mark": ("FzIssuerMark", "发文机关标志"),
     "doc_number": ("FzDocNumber", "发文字号"),
     "red_rule": ("FzRedRule", "版头分隔线"),
