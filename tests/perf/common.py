@@ -25,7 +25,8 @@ def large_report(factor: int = 50) -> Report:
     for _ in range(factor):
         mapping = {m.id: new_id("m") for m in base.metrics}
         for m in base.metrics:
-            out.metrics.append(m.model_copy(update={"id": mapping[m.id]}))
+            parts = [mapping.get(p, p) for p in m.parts]
+            out.metrics.append(m.model_copy(update={"id": mapping[m.id], "parts": parts}))
 
         def remap(text: str) -> str:
             return TOKEN_RE.sub(lambda mo: "{{%s:%s}}" % (mo.group(1), mapping.get(mo.group(2), mo.group(2))), text)
