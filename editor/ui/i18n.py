@@ -24,27 +24,36 @@ CATALOG = "report_editor"
 
 
 def guard_none_refcount() -> bool:
-    """Work around a PySide6 defect that drops a reference to ``None`` on every call of a C++ method
-    returning ``void`` (seen with PySide6 6.12.0 on CPython 3.11: after a few thousand calls such as
-    ``QTextCharFormat.setFontPointSize`` the interpreter aborts with "deallocating None").
+    """Work around PySide6 defects that drop references to ``None``, ``True`` and ``False`` (seen with
+    PySide6 6.12.0 on CPython 3.11): every call of a C++ method returning ``void`` drops one reference
+    to ``None`` (e.g. ``QTextCharFormat.setFontPointSize``) and every ``Signal.emit`` drops one to
+    ``True``. After a few thousand such calls -- a few minutes of typing -- the interpreter aborts
+    with "deallocating None" / "deallocating True or False".
 
-    CPython 3.12 and later make ``None`` immortal, so nothing is needed there. On older versions the
-    defect is detected with a harmless probe and, if present, ``None`` is given a reference count so
-    large it cannot reach zero, which is what 3.12 does. Returns True when the guard was applied.
+    CPython 3.12 and later make these objects immortal, so nothing is needed there. On older
+    versions the defects are detected with harmless probes and, if present, the objects are given
+    a reference count so large it cannot reach zero, which is what 3.12 does. Returns True when the
+    guard was applied.
     """
     if sys.version_info >= (3, 12):
         return False
-    from PySide6.QtCore import QPointF
+    from PySide6.QtCore import QObject, QPointF, Signal
 
-    probe = QPointF()
-    before = sys.getrefcount(None)
+    class _Probe(QObject):
+        ping = Signal()
+
+    point, probe = QPointF(), _Probe()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(16):
-        probe.setX(0.0)
-    if sys.getrefcount(None) >= before:
+        point.setX(0.0)
+        probe.ping.emit()
+    defective = sys.getrefcount(None) < none_before or sys.getrefcount(True) < true_before
+    if not defective:
         return False
-    refcnt = ctypes.c_ssize_t.from_address(id(None))
-    if refcnt.value < (1 << 40):
-        refcnt.value += 1 << 40
+    for obj in (None, True, False):
+        refcnt = ctypes.c_ssize_t.from_address(id(obj))
+        if refcnt.value < (1 << 40):
+            refcnt.value += 1 << 40
     return True
 
 
