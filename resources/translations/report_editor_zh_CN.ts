@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BaseForm</name>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="132" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="174" />
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../editor/ui/dialogs.py" line="96" />
+        <source>&lt;h3&gt;Annual Report Editor %1&lt;/h3&gt;&lt;p&gt;Writes the annual report on building a law-based government (法治政府建设年度报告) in the official document format.&lt;/p&gt;&lt;p&gt;Qt for Python %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;法治政府建设年度报告编辑器 %1&lt;/h3&gt;&lt;p&gt;按公文格式编写法治政府建设年度报告。&lt;/p&gt;&lt;p&gt;Qt for Python %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/dialogs.py" line="109" />
+        <source>The program was not closed normally. Recovered copies of unsaved work were found:
+
+%1
+
+Restore them?</source>
+        <translation>程序上次没有正常关闭。找到了以下未保存工作的恢复副本：
+
+%1
+
+是否恢复？</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/dialogs.py" line="112" />
+        <source>Restore unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+</context>
+<context>
     <name>FindReplaceDialog</name>
     <message>
         <location filename="../../editor/ui/find_replace.py" line="139" />
@@ -93,6 +132,394 @@
         <location filename="../../editor/ui/find_replace.py" line="292" />
         <source>%1 match(es) inside metric values were left unchanged.</source>
         <translation>另有 %1 处位于指标数值中，未改动。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="448" />
+        <source>Carried over from last year's report: revise it for this year.</source>
+        <translation>此项沿用自上年报告：请按本年度情况修改。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="454" />
+        <source>Lead sentence, e.g. 全面加强依法行政制度建设。</source>
+        <translation>首句，如：全面加强依法行政制度建设。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="455" />
+        <source>&amp;Lead sentence:</source>
+        <translation>首句(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="456" />
+        <source>&amp;Run in: lead and first paragraph form one paragraph</source>
+        <translation>首句与第一段正文合为一段(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="457" />
+        <source>N&amp;umbered</source>
+        <translation>编号(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="458" />
+        <source>Body text: one paragraph per line. Ctrl+M inserts a metric.</source>
+        <translation>正文：每行一段。按 Ctrl+M 插入指标。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="460" />
+        <source>&amp;Body:</source>
+        <translation>正文(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="463" />
+        <source>Add &amp;sub-item</source>
+        <translation>添加子项(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="485" />
+        <source>Item %1</source>
+        <translation>事项%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="485" />
+        <source>Unnumbered item</source>
+        <translation>不编号的事项</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="487" />
+        <source>%1 sub-item(s): select them in the outline.</source>
+        <translation>%1 个子项：请在大纲中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="82" />
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="91" />
+        <source>Preview not available</source>
+        <translation>预览不可用</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="92" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="101" />
+        <source>Metrics panel not available</source>
+        <translation>指标面板不可用</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="102" />
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="111" />
+        <source>Problems panel not available</source>
+        <translation>问题面板不可用</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="112" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="170" />
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="171" />
+        <source>Start a new report from a template</source>
+        <translation>从模板新建报告</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="172" />
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="173" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="174" />
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="177" />
+        <source>Export &amp;Word…</source>
+        <translation>导出 Word(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="179" />
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="181" />
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="182" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="186" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="189" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="192" />
+        <source>&amp;Find and Replace…</source>
+        <translation>查找和替换(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="193" />
+        <source>Insert &amp;metric…</source>
+        <translation>插入指标(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="195" />
+        <source>Ma&amp;ke metric from selection</source>
+        <translation>将选中内容设为指标(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="197" />
+        <source>Pre&amp;ferences…</source>
+        <translation>首选项(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="202" />
+        <source>Add &amp;section</source>
+        <translation>添加部分(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="204" />
+        <source>Add &amp;item</source>
+        <translation>添加事项(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="205" />
+        <source>Add s&amp;ub-item</source>
+        <translation>添加子项(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="207" />
+        <source>&amp;Delete part</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="209" />
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="211" />
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="213" />
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="217" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="221" />
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="234" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="246" />
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="255" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="260" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="273" />
+        <source>%1 page(s)</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="278" />
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="322" />
+        <location filename="../../editor/ui/main_window.py" line="389" />
+        <location filename="../../editor/ui/main_window.py" line="648" />
+        <source>Open report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="323" />
+        <location filename="../../editor/ui/main_window.py" line="403" />
+        <source>Report projects (*%1)</source>
+        <translation>报告项目文件 (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="379" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="383" />
+        <source>&amp;Clear list</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="390" />
+        <source>“%1” no longer exists and was removed from the list.</source>
+        <translation>“%1”已不存在，已从列表中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="402" />
+        <source>Save report as</source>
+        <translation>报告另存为</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="417" />
+        <location filename="../../editor/ui/main_window.py" line="424" />
+        <location filename="../../editor/ui/main_window.py" line="433" />
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="418" />
+        <source>“%1” is open in another window. Choose another name.</source>
+        <translation>“%1”已在另一个窗口中打开，请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="448" />
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="463" />
+        <location filename="../../editor/ui/main_window.py" line="482" />
+        <source>Export Word</source>
+        <translation>导出 Word</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="463" />
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="469" />
+        <source>Exporting the Word file…</source>
+        <translation>正在导出 Word 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="469" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="479" />
+        <source>Export cancelled</source>
+        <translation>已取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="491" />
+        <location filename="../../editor/ui/main_window.py" line="508" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="491" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="497" />
+        <source>Exporting the PDF (LibreOffice)…</source>
+        <translation>正在导出 PDF（LibreOffice）…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="519" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="521" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="572" />
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="575" />
+        <source>Autosaved</source>
+        <translation>已自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="585" />
+        <source>“%1” has unsaved changes. Save them?</source>
+        <translation>“%1”有未保存的修改，是否保存？</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="657" />
+        <source>“%1” is already open in another window of this program (%2).</source>
+        <translation>“%1”已在本程序的另一个窗口中打开（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="667" />
+        <source>The program that held it seems to have stopped. Remove the lock and open the project?</source>
+        <translation>占用它的程序似乎已经停止运行。是否解除锁定并打开该项目？</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="669" />
+        <source>Open it anyway? Only do this if you are sure it is not being edited: two people saving the same file lose work.</source>
+        <translation>仍要打开吗？请确认没有人正在编辑它：两人同时保存同一文件会丢失修改。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="711" />
+        <source>Restore unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="725" />
+        <source>Restored from the recovery copy of %1</source>
+        <translation>已从 %1 的恢复副本中恢复</translation>
     </message>
 </context>
 <context>
@@ -338,103 +765,467 @@
     </message>
 </context>
 <context>
+    <name>NewFromTemplateDialog</name>
+    <message>
+        <location filename="../../editor/ui/dialogs.py" line="33" />
+        <source>New report</source>
+        <translation>新建报告</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/dialogs.py" line="53" />
+        <source>Start from:</source>
+        <translation>起始模板：</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <location filename="../../editor/ui/outline.py" line="144" />
+        <source>Report information</source>
+        <translation>报告信息</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/outline.py" line="155" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/outline.py" line="262" />
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineView</name>
+    <message>
+        <location filename="../../editor/ui/outline.py" line="362" />
+        <source>Add section</source>
+        <translation>添加部分</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/outline.py" line="387" />
+        <source>Add item</source>
+        <translation>添加事项</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/outline.py" line="396" />
+        <source>Add sub-item</source>
+        <translation>添加子项</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/outline.py" line="406" />
+        <source>Delete “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/outline.py" line="424" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/outline.py" line="424" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../editor/ui/dialogs.py" line="67" />
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/dialogs.py" line="76" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/dialogs.py" line="79" />
+        <source>&amp;Language (after restart):</source>
+        <translation>界面语言（重启后生效）(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/dialogs.py" line="80" />
+        <source>&amp;Autosave every:</source>
+        <translation>自动保存间隔(&amp;A)：</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="73" />
+        <location filename="../../editor/ui/problems_panel.py" line="74" />
         <source>All</source>
         <extracomment>the user asked to go to the field of a finding (double-click) the list was updated with new findings</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="74" />
+        <location filename="../../editor/ui/problems_panel.py" line="75" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="75" />
+        <location filename="../../editor/ui/problems_panel.py" line="76" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="76" />
+        <location filename="../../editor/ui/problems_panel.py" line="77" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="79" />
+        <location filename="../../editor/ui/problems_panel.py" line="80" />
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="80" />
+        <location filename="../../editor/ui/problems_panel.py" line="81" />
         <source>Apply the suggested correction to the selected problem</source>
         <translation>对选中的问题应用建议的修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="81" />
+        <location filename="../../editor/ui/problems_panel.py" line="82" />
         <source>Fix all</source>
         <translation>全部修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="82" />
+        <location filename="../../editor/ui/problems_panel.py" line="83" />
         <source>Apply every suggested correction (one undo step)</source>
         <translation>应用所有建议的修正（可一步撤销）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="83" />
+        <location filename="../../editor/ui/problems_panel.py" line="84" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="91" />
+        <location filename="../../editor/ui/problems_panel.py" line="92" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="91" />
+        <location filename="../../editor/ui/problems_panel.py" line="92" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="91" />
+        <location filename="../../editor/ui/problems_panel.py" line="92" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="156" />
+        <location filename="../../editor/ui/problems_panel.py" line="161" />
         <source>The checks failed: %s</source>
         <translation>检查未能完成：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="185" />
+        <location filename="../../editor/ui/problems_panel.py" line="200" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="185" />
+        <location filename="../../editor/ui/problems_panel.py" line="200" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="185" />
+        <location filename="../../editor/ui/problems_panel.py" line="200" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="200" />
-        <location filename="../../editor/ui/problems_panel.py" line="258" />
+        <location filename="../../editor/ui/problems_panel.py" line="215" />
+        <location filename="../../editor/ui/problems_panel.py" line="273" />
         <source>Fix: %s</source>
         <translation>修正：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="215" />
+        <location filename="../../editor/ui/problems_panel.py" line="230" />
         <source>%1 errors, %2 warnings, %3 notes</source>
         <translation>%1 个错误，%2 个警告，%3 个提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="273" />
+        <location filename="../../editor/ui/problems_panel.py" line="288" />
         <source>Fix all problems</source>
         <translation>修正所有问题</translation>
+    </message>
+</context>
+<context>
+    <name>ReportInfoForm</name>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="222" />
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="224" />
+        <source>&amp;Organisations (one per line):</source>
+        <translation>机关名称（每行一个）(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="236" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="238" />
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="240" />
+        <source>&amp;Title (empty: generated):</source>
+        <translation>标题（留空则自动生成）(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="243" />
+        <source>&amp;Preamble:</source>
+        <translation>开头(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="244" />
+        <source>&amp;Closing:</source>
+        <translation>结尾(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="245" />
+        <source>&amp;Signature (one line each):</source>
+        <translation>落款（每行一个）(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="246" />
+        <source>&amp;Date written (成文日期):</source>
+        <translation>成文日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="246" />
+        <source>Date written</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="247" />
+        <source>P&amp;ublication date:</source>
+        <translation>发布日期(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="247" />
+        <source>Publication date</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="248" />
+        <source>&amp;Notes (附注):</source>
+        <translation>附注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="251" />
+        <location filename="../../editor/ui/forms.py" line="255" />
+        <source>Edition</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="253" />
+        <source>Public (web)</source>
+        <translation>公开版（网站发布）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="254" />
+        <source>Formal (red header, colophon)</source>
+        <translation>正式公文版（红头、版记）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="256" />
+        <source>&amp;Edition:</source>
+        <translation>版本(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="258" />
+        <source>Issuer mark:</source>
+        <translation>发文机关标志：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="259" />
+        <source>Document number:</source>
+        <translation>发文字号：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="260" />
+        <source>Recipients:</source>
+        <translation>主送机关：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="261" />
+        <source>Copies to (抄送):</source>
+        <translation>抄送：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="262" />
+        <source>Printed by:</source>
+        <translation>印发机关：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="263" />
+        <source>Print date:</source>
+        <translation>印发日期：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="263" />
+        <source>Print date</source>
+        <translation>印发日期</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="270" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="275" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="275" />
+        <source>Body text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="275" />
+        <source>Level-1 heading</source>
+        <translation>一级标题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="276" />
+        <source>Level-2 heading</source>
+        <translation>二级标题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="276" />
+        <source>Level-3 heading</source>
+        <translation>三级标题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="277" />
+        <source>Page number</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="277" />
+        <source>Issuer mark</source>
+        <translation>发文机关标志</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="304" />
+        <source>⚠ not installed here</source>
+        <translation>⚠ 本机未安装</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="305" />
+        <source>The Word file names this font; the preview and PDF use %1.</source>
+        <translation>Word 文件中使用此字体名称；预览和 PDF 使用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="311" />
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="320" />
+        <source>&amp;Bold level-2 headings</source>
+        <translation>二级标题加粗(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="321" />
+        <source>Bold level-3 headings</source>
+        <translation>三级标题加粗</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="323" />
+        <source>Number level-3 items continuously</source>
+        <translation>三级标题连续编号</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="324" />
+        <source>Page &amp;numbers:</source>
+        <translation>页码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="325" />
+        <source>Outside edge (odd right, even left)</source>
+        <translation>外侧（单页居右，双页居左）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="326" />
+        <source>Centred</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="326" />
+        <source>Page numbers</source>
+        <translation>页码</translation>
+    </message>
+</context>
+<context>
+    <name>SectionForm</name>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="351" />
+        <source>Section heading</source>
+        <translation>部分标题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="352" />
+        <source>&amp;Heading:</source>
+        <translation>标题(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="365" />
+        <source>Content kinds:</source>
+        <translation>内容类别：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="366" />
+        <source>N&amp;umbered (一、)</source>
+        <translation>编号（一、）(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="367" />
+        <source>Introductory paragraphs (optional)</source>
+        <translation>导语段落（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="368" />
+        <source>&amp;Intro:</source>
+        <translation>导语(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="370" />
+        <source>Add &amp;item</source>
+        <translation>添加事项(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="373" />
+        <source>Metrics used in this section</source>
+        <translation>本部分使用的指标</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="384" />
+        <source>(metric table not available)</source>
+        <translation>（指标表不可用）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="420" />
+        <source>Section %1</source>
+        <translation>第%1部分</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="421" />
+        <source>Unnumbered section</source>
+        <translation>不编号的部分</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="434" />
+        <source>Content kinds</source>
+        <translation>内容类别</translation>
     </message>
 </context>
 <context>
@@ -465,6 +1256,14 @@
         <location filename="../../editor/ui/textedit.py" line="398" />
         <source>Make metric “%1”</source>
         <translation>设为指标“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../editor/ui/dialogs.py" line="103" />
+        <source>About</source>
+        <translation>关于</translation>
     </message>
 </context>
 </TS>

@@ -102,6 +102,7 @@ def test_english_is_selectable(app):
     assert QCoreApplication.translate("MetricsPanel", "Add metric") == "添加指标"
     with pytest.raises(ValueError):
         i18n.set_configured_language("fr")
+    QSettings().remove(i18n.SETTINGS_KEY)  # Qt caches settings in the process: leave the default
 
 
 def test_none_refcount_guard_keeps_interpreter_alive():
@@ -121,3 +122,32 @@ def test_none_refcount_guard_keeps_interpreter_alive():
         p.setX(1.0)
         e.changed.emit(None)
     assert sys.getrefcount(None) > 1_000_000 and sys.getrefcount(True) > 1_000_000
+
+
+def _menu_titles(window) -> list[str]:
+    return [a.text() for a in window.menuBar().actions() if a.text()]
+
+
+def test_main_window_menus_follow_the_language(app, qtbot):
+    from editor.templates import load_template
+    from editor.ui.main_window import MainWindow
+
+    assert i18n.install_translator(app, "zh_CN") == "zh_CN"
+    window = MainWindow(ReportDocument(load_template("sample-dongguan-2022")))
+    qtbot.addWidget(window)
+    titles = _menu_titles(window)
+    assert titles and "文件(&F)" in titles and "编辑(&E)" in titles
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        assert cjk.search(menu_action.text()), menu_action.text()
+        for action in menu.actions() if menu else []:
+            if action.text() and not action.isSeparator() and action.menu() is None and not action.data():
+                assert cjk.search(action.text()) or action.text().startswith("&"), action.text()
+    window.close()
+
+    i18n.install_translator(app, "en")
+    window_en = MainWindow(ReportDocument(load_template("sample-dongguan-2022")))
+    qtbot.addWidget(window_en)
+    assert "&File" in _menu_titles(window_en)
+    window_en.close()
