@@ -441,11 +441,13 @@ def _make_view(model, parent) -> QTableView:
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    widths = {"label": 180, "value": 80, "unit": 56, "scale": 48, "qualifier": 56, "last_value": 80,
-              "is_rate": 44, "change": 130, "used": 60}
+    header.setStretchLastSection(False)
+    widths = {"label": 220, "value": 80, "unit": 56, "scale": 56, "qualifier": 60, "last_value": 80,
+              "is_rate": 44, "change": 150, "used": 60}
     for name, w in widths.items():
         view.setColumnWidth(COL[name], w)
+    header.setSectionResizeMode(COL["label"], QHeaderView.ResizeMode.Stretch)  # the label takes the slack
+    header.setMinimumSectionSize(36)
     return view
 
 
@@ -531,6 +533,7 @@ class MetricsPanel(QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 90])  # the table gets most of the height
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)

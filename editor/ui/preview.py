@@ -668,7 +668,7 @@ class PreviewWidget(QScrollArea):
     blockActivated = Signal(object)  # FieldRef of the clicked paragraph
     refreshed = Signal()
 
-    ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+    ZOOM_STEPS = (0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
@@ -677,6 +677,7 @@ class PreviewWidget(QScrollArea):
         self.pages = PageLayout()
         self.canvas = _PagesCanvas(self.pages)
         self.canvas.zoom = 0.75
+        self.fit_width = True  # follow the width of the view until the user zooms
         self.setWidget(self.canvas)
         self.setWidgetResizable(False)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -700,6 +701,9 @@ class PreviewWidget(QScrollArea):
             shortcut = QShortcut(QKeySequence(seq), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        fit = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_0), self)
+        fit.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        fit.activated.connect(self.zoom_to_width)
         self.refresh_now()
 
     # ---------------------------------------------------------------- refreshing
@@ -808,14 +812,27 @@ class PreviewWidget(QScrollArea):
         bar.setValue(round(fraction * bar.maximum()))
 
     def zoom_in(self) -> None:
+        self.fit_width = False
         larger = [z for z in self.ZOOM_STEPS if z > self.canvas.zoom + 1e-6]
         if larger:
             self.set_zoom(larger[0])
 
     def zoom_out(self) -> None:
+        self.fit_width = False
         smaller = [z for z in self.ZOOM_STEPS if z < self.canvas.zoom - 1e-6]
         if smaller:
             self.set_zoom(smaller[-1])
+
+    def width_zoom(self) -> float:
+        """The zoom at which a page fills the width of the view."""
+        page_px_at_1 = PAGE_W_PT * self.canvas.logicalDpiX() / 72.0
+        available = self.viewport().width() - 2 * PAGE_GAP_PX
+        return available / page_px_at_1 if page_px_at_1 > 0 else 1.0
+
+    def zoom_to_width(self) -> None:
+        """Fit the page to the width of the view (Ctrl+0), and keep fitting it when the view resizes."""
+        self.fit_width = True
+        self.set_zoom(self.width_zoom())
 
     def wheelEvent(self, event):  # noqa: N802 - Qt API
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -862,5 +879,7 @@ class PreviewWidget(QScrollArea):
 
     def resizeEvent(self, event):  # noqa: N802 - Qt API
         super().resizeEvent(event)
+        if self.fit_width and self.viewport().width() > 4 * PAGE_GAP_PX:
+            self.set_zoom(self.width_zoom())
         hint = self.canvas.sizeHint()
         self.canvas.resize(max(hint.width(), self.viewport().width()), hint.height())

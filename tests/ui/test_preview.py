@@ -426,3 +426,22 @@ def test_centred_page_numbers_option(qtbot, sample_doc):
         centre = (min(xs) + max(xs)) / 2
         text_centre = (pv.MARGIN_LEFT_PT + pv.TEXT_W_PT / 2) * k
         assert abs(centre - text_centre) < 3 * k
+
+
+def test_page_fits_the_width_until_the_user_zooms(qtbot, sample_doc):
+    w = make_preview(qtbot, sample_doc)
+    w.show()
+    qtbot.waitExposed(w)
+    for width in (500, 900):
+        w.resize(width, 700)
+        qtbot.wait(10)
+        page_w, _ = w.canvas.page_size_px()
+        assert page_w <= w.viewport().width() - 2 * pv.PAGE_GAP_PX + 1
+        assert page_w >= w.viewport().width() - 2 * pv.PAGE_GAP_PX - 2
+    w.zoom_in()
+    zoom = w.zoom()
+    w.resize(600, 700)
+    qtbot.wait(10)
+    assert w.zoom() == zoom  # the user's zoom is kept
+    w.zoom_to_width()
+    assert w.zoom() < zoom
