@@ -439,6 +439,7 @@ def _make_view(model, parent) -> QTableView:
     )
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
@@ -533,7 +534,8 @@ class MetricsPanel(QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([400, 90])  # the table gets most of the height
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -544,6 +546,18 @@ class MetricsPanel(QWidget):
         self.model.modelReset.connect(self._update_places)
         self.model.validityChanged.connect(self._on_validity)
         self.model.dataChanged.connect(self._on_data_changed)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt API
+        """Docked at the bottom (wide) the list of places sits beside the table; at a side, below it."""
+        super().resizeEvent(event)
+        size = event.size()
+        wide = size.width() > 2 * size.height()
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation or not getattr(self, "_sized", False):
+            self.splitter.setOrientation(orientation)
+            total = size.width() if wide else size.height()
+            self.splitter.setSizes([int(total * 0.75), int(total * 0.25)])
+            self._sized = True
 
     # ---------------------------------------------------------------- filter and selection
     def set_filter(self, text: str) -> None:

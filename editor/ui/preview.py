@@ -877,6 +877,10 @@ class PreviewWidget(QScrollArea):
         if block is not None and block.ref is not None:
             self.blockActivated.emit(block.ref)
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        # Modest: the page is fitted to whatever width the window gives the preview.
+        return QSize(480, 640)
+
     def resizeEvent(self, event):  # noqa: N802 - Qt API
         super().resizeEvent(event)
         if self.fit_width and self.viewport().width() > 4 * PAGE_GAP_PX:
