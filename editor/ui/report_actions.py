@@ -3,9 +3,10 @@
 ``install_report_actions(main_window)`` adds the actions to the window's menu bar (creating the
 文件 / 报告 menus when missing) and returns them. It talks to the window only through:
 
-* the current document: ``main_window.document`` (attribute or method) or ``current_document()``;
-* opening a new, unsaved report: the first of ``open_report(report)``, ``open_new_report(report)``,
-  ``new_document(report)``, ``set_report(report)`` that the window has.
+* its menus ``file_menu`` / ``report_menu`` / ``recent_menu`` (found by title or created when absent);
+* the current document: ``current_document()`` (or a ``document`` attribute);
+* opening a new, unsaved report: ``open_report(report)`` (MainWindow opens it in a new window); the
+  first of ``open_new_report``, ``new_document``, ``set_report`` for other windows.
 
 The work itself is in :func:`import_report`, :func:`rollover_report` and :func:`merge_projects`
 (each takes the window and paths, so tests drive them without file dialogs).
@@ -52,7 +53,10 @@ def open_report(main_window, report: Report) -> None:
     doc.push(ReplaceReportCommand(doc, report, "打开导入的报告"))
 
 
-def _menu(main_window: QMainWindow, title: str) -> QMenu:
+def _menu(main_window: QMainWindow, title: str, attribute: str) -> QMenu:
+    menu = getattr(main_window, attribute, None)
+    if isinstance(menu, QMenu):
+        return menu
     bar = main_window.menuBar()
     for action in bar.actions():
         menu = action.menu()
@@ -115,8 +119,8 @@ def merge_projects(main_window, paths: Sequence[str], *, decide: Optional[Callab
 
 # ------------------------------------------------------------------ menus
 def install_report_actions(main_window: QMainWindow) -> dict[str, QAction]:
-    file_menu = _menu(main_window, "文件")
-    report_menu = _menu(main_window, "报告")
+    file_menu = _menu(main_window, "文件", "file_menu")
+    report_menu = _menu(main_window, "报告", "report_menu")
 
     act_import = QAction("导入…", main_window)
     act_import.setObjectName("actionImport")
@@ -158,7 +162,17 @@ def install_report_actions(main_window: QMainWindow) -> dict[str, QAction]:
     act_import.triggered.connect(on_import)
     act_rollover.triggered.connect(on_rollover)
     act_merge.triggered.connect(on_merge)
-    file_menu.addAction(act_import)
+    # File → 导入… goes right after 打开 / 最近打开 when the window has them, else at the end
+    anchor = None
+    recent = getattr(main_window, "recent_menu", None)
+    actions = file_menu.actions()
+    if isinstance(recent, QMenu) and recent.menuAction() in actions:
+        i = actions.index(recent.menuAction())
+        anchor = actions[i + 1] if i + 1 < len(actions) else None
+    if anchor is not None:
+        file_menu.insertAction(anchor, act_import)
+    else:
+        file_menu.addAction(act_import)
     report_menu.addAction(act_rollover)
     report_menu.addAction(act_merge)
     return {"import": act_import, "rollover": act_rollover, "merge": act_merge}

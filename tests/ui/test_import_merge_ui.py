@@ -132,3 +132,27 @@ def test_merge_action_is_one_undo_step(qtbot, tmp_path):
     assert doc.report.sections[0].items[0].lead == "同事的写法。"
     doc.undo_stack.undo()
     assert doc.report.metrics[0].value == "2041"
+
+
+def test_real_main_window_menus_and_rollover(qtbot):
+    from editor.ui.main_window import MainWindow
+
+    r = Report(organisations=["某局"], year=2022, metrics=[Metric(id="m-a", label="a", value="5", unit="件")])
+    win = MainWindow(ReportDocument(r))
+    qtbot.addWidget(win)
+    acts = win.report_actions
+    assert set(acts) == {"import", "rollover", "merge"}
+    file_actions = win.file_menu.actions()
+    assert acts["import"] in file_actions
+    assert file_actions.index(acts["import"]) == file_actions.index(win.recent_menu.menuAction()) + 1
+    assert acts["rollover"] in win.report_menu.actions() and acts["merge"] in win.report_menu.actions()
+    titles = [a.text() for a in win.menuBar().actions()]
+    assert len(titles) == len(set(titles))  # no duplicate menus were created
+    nxt = rollover_report(win)
+    assert nxt.year == 2023 and nxt.metrics[0].last_value == "5" and win.doc.report.year == 2022
+    from editor.ui.main_window import open_windows
+
+    opened = [w for w in open_windows() if w is not win and w.doc.report is nxt]
+    assert len(opened) == 1 and opened[0].doc.path is None  # a new, unsaved project
+    for w in opened:
+        qtbot.addWidget(w)
