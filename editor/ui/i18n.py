@@ -43,11 +43,20 @@ def guard_none_refcount() -> bool:
         ping = Signal()
 
     point, probe = QPointF(), _Probe()
-    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
-    for _ in range(16):
+    signal = probe.ping
+    for _ in range(4):  # warm up: first calls may cache objects that hold references
         point.setX(0.0)
-        probe.ping.emit()
-    defective = sys.getrefcount(None) < none_before or sys.getrefcount(True) < true_before
+        signal.emit()
+    rounds = 256
+    none_before = sys.getrefcount(None)
+    for _ in range(rounds):
+        point.setX(0.0)
+    none_lost = none_before - sys.getrefcount(None)
+    true_before = sys.getrefcount(True)
+    for _ in range(rounds):
+        signal.emit()
+    true_lost = true_before - sys.getrefcount(True)
+    defective = none_lost >= rounds // 2 or true_lost >= rounds // 2
     if not defective:
         return False
     for obj in (None, True, False):

@@ -118,10 +118,13 @@ def test_none_refcount_guard_keeps_interpreter_alive():
 
     p, e = QPointF(), Emitter()
     e.changed.connect(lambda value: None)
-    for _ in range(100_000):  # each would drop a reference to None / True without the guard
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(100_000):  # with the defect and no guard, each drops a reference to None / True
         p.setX(1.0)
         e.changed.emit(None)
-    assert sys.getrefcount(None) > 1_000_000 and sys.getrefcount(True) > 1_000_000
+    guarded = sys.getrefcount(None) > 1 << 39 and sys.getrefcount(True) > 1 << 39
+    # Either the defect is absent here (PySide6 other than 6.12) or the guard made the counts unreachable.
+    assert guarded or (sys.getrefcount(None) > none_before - 1000 and sys.getrefcount(True) > true_before - 1000)
 
 
 def _menu_titles(window) -> list[str]:
