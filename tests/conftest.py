@@ -44,3 +44,41 @@ def soffice() -> str:
     if path is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_message_boxes(monkeypatch):
+    """No test may block on a modal message box. Unless a test sets its own answer (with monkeypatch,
+    which overrides this), QMessageBox's static functions answer at once — "Discard" where offered
+    (so closing a modified window at teardown does not prompt), else the default button — and the
+    calls are recorded in ``message_boxes`` for tests that want to assert on them."""
+    try:
+        from PySide6.QtWidgets import QMessageBox
+    except ImportError:  # pragma: no cover - Qt is a dependency
+        yield []
+        return
+    calls: list[tuple[str, str]] = []
+    SB = QMessageBox.StandardButton
+
+    def make(kind):
+        def answer(parent, title, text, buttons=SB.Ok, default=SB.NoButton):
+            calls.append((kind, text))
+            try:
+                buttons_value = int(buttons.value) if hasattr(buttons, "value") else int(buttons)
+            except TypeError:
+                buttons_value = 0
+            if buttons_value & SB.Discard.value:
+                return SB.Discard
+            if default != SB.NoButton:
+                return default
+            return SB.Ok
+        return staticmethod(answer)
+
+    for kind in ("warning", "question", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, make(kind))
+    yield calls
+
+
+@pytest.fixture
+def message_boxes(_no_blocking_message_boxes):
+    return _no_blocking_message_boxes
