@@ -75,8 +75,9 @@ class _Binder:
             self._pushing = False
 
     def changed(self, ref) -> None:
-        if self._pushing:
-            return
+        # Updaters are idempotent (they compare before writing and block the widget's signals), so
+        # the widget that made the edit may safely re-read it, and dependants (the formal fields
+        # follow the edition) update too.
         if ref is None:
             for ups in self.updaters.values():
                 for up in ups:
@@ -309,7 +310,6 @@ class ReportInfoForm(BaseForm):
                 text = text.strip()
                 if text and text != self.doc.report.format.font(role):
                     self.binder.set(FieldRef("report", f"format.fonts.{role}"), text, self.tr("Font"))
-                    self.binder.changed(FieldRef("report", f"format.fonts.{role}"))
 
             box.currentTextChanged.connect(commit)
             self.binder.add(ref, update)

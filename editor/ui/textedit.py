@@ -67,8 +67,11 @@ class _ChipPainter(QPyTextObject):
     PAD = 3.0
 
     def __init__(self, editor: "TokenTextEdit"):
-        super().__init__(editor)
-        self.editor = editor
+        super().__init__(editor)  # no Python reference back to the editor: no reference cycle
+
+    @property
+    def editor(self) -> "TokenTextEdit":
+        return self.parent()
 
     def _text(self, fmt) -> tuple[str, bool]:
         return chip_text(self.editor.doc.report, str(fmt.property(TOKEN_PROP) or ""))
@@ -405,12 +408,20 @@ class TokenTextEdit(QTextEdit):
 
     # ------------------------------------------------------------------ events
     def event(self, event):
+        try:
+            return self._event(event)
+        except RuntimeError:  # the widget is being destroyed
+            return False
+
+    def _event(self, event):
         if event.type() == event.Type.ShortcutOverride:
             if (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
                     or (event.key() == Qt.Key.Key_M and event.modifiers() == Qt.KeyboardModifier.ControlModifier)):
                 event.accept()
                 return True
-        return super().event(event)
+        # QTextEdit.event rather than super(): during teardown PySide may hand over events while the
+        # Python wrapper is already half destroyed, and super() then raises TypeError.
+        return QTextEdit.event(self, event)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt API
         if event.matches(QKeySequence.StandardKey.Undo):
