@@ -114,7 +114,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             app.processEvents()
             path = os.environ.get("REPORT_EDITOR_SCREENSHOT")
             if path:
-                shown.grab().save(path)
+                # show a body text with metric chips, as a user would see it while writing
+                for _section, chain in shown.doc.report.iter_items():
+                    if any("{{" in b for b in chain[-1].body):
+                        shown.outline.select(chain[-1].id)
+                        break
+                app.processEvents()
+                from PySide6.QtGui import QImage
+
+                image = shown.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8)
+                image.save(path, "PNG", 0)
             print(f"shown after {time.perf_counter() - _T0:.3f} s", flush=True)
             for w in list(windows) + [shown]:
                 w.doc.undo_stack.setClean()

@@ -100,7 +100,7 @@ def about_text() -> str:
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, parent.tr("About"), about_text())
+    QMessageBox.about(parent, QCoreApplication.translate("Dialogs", "About"), about_text())
 
 
 def ask_restore(parent: Optional[QWidget], infos) -> QMessageBox.StandardButton:

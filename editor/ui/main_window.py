@@ -294,7 +294,24 @@ class MainWindow(QMainWindow):
         form = self.form_area.show_node(node_id)
         if self.outline.current_id() != node_id:
             self.outline.select(node_id)
+        self._show_in_preview(node_id)
         return form
+
+    def _show_in_preview(self, node_id: str) -> None:
+        if self.preview is None or not hasattr(self.preview, "show_ref") or node_id == "report":
+            return
+        node = self.doc.report.find_node(node_id)
+        field = "heading" if getattr(node, "heading", None) else "lead" if getattr(node, "lead", "") else None
+        refs = [FieldRef(node_id, field)] if field else []
+        refs += [FieldRef(node_id, "body", 0), FieldRef(node_id, "intro", 0)]
+        if self.preview.refresh_pending():
+            self.preview.refresh_now()
+        for ref in refs:
+            try:
+                if self.preview.show_ref(ref):
+                    return
+            except Exception:  # noqa: BLE001 - the preview belongs to another engineer; never break selection
+                return
 
     def go_to(self, ref) -> None:
         """Select the part holding ``ref`` and put the cursor into its field."""

@@ -146,6 +146,10 @@ class OutlineModel(QAbstractItemModel):
         number = self._numbers.get(node_id, "")
         if isinstance(node, Section):
             text = node.heading
+            if not text.strip() and node.kinds:  # an unheaded part, e.g. the shortcomings paragraph
+                from ..model import KIND_LABELS
+
+                return f"{number}（{KIND_LABELS[node.kinds[0]]}）"
         elif isinstance(node, Item):
             text = node.lead or (node.body[0] if node.body else "")
         else:

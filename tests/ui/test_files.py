@@ -227,3 +227,23 @@ def test_app_starts_with_sample_and_quits(tmp_path):
                           text=True, timeout=120, cwd=str(tmp_path))
     assert proc.returncode == 0, proc.stderr
     assert "shown after" in proc.stdout
+
+
+def test_desktop_files_install_into_a_mime_database(tmp_path):
+    import configparser
+    import shutil
+
+    desktop = configparser.ConfigParser(interpolation=None)
+    desktop.optionxform = str
+    desktop.read(ROOT / "resources" / "desktop" / "report-editor.desktop", encoding="utf-8")
+    entry = desktop["Desktop Entry"]
+    assert entry["Exec"].startswith("report-editor ") and "application/x-fzbg-project" in entry["MimeType"]
+    assert (ROOT / "resources" / "icons" / f"{entry['Icon']}.svg").is_file()
+    tool = shutil.which("update-mime-database")
+    assert tool, "update-mime-database (shared-mime-info) is needed for the desktop integration"
+    packages = tmp_path / "mime" / "packages"
+    packages.mkdir(parents=True)
+    shutil.copy(ROOT / "resources" / "desktop" / "report-editor.xml", packages)
+    subprocess.run([tool, str(tmp_path / "mime")], check=True, capture_output=True)
+    globs = (tmp_path / "mime" / "globs2").read_text(encoding="utf-8")
+    assert "application/x-fzbg-project:*.fzbg" in globs
