@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self.outline.nodeSelected.connect(self.show_node)
+        self.form_area.formChanged.connect(self._connect_form)
         self.show_node("report")
 
         doc.undo_stack.cleanChanged.connect(self._update_modified)
@@ -296,6 +297,14 @@ class MainWindow(QMainWindow):
             self.outline.select(node_id)
         self._show_in_preview(node_id)
         return form
+
+    def _connect_form(self, form) -> None:
+        button = getattr(form, "add_item_button", None)
+        if button is not None:
+            button.clicked.connect(lambda: self.outline.add_item())
+        button = getattr(form, "add_sub_button", None)
+        if button is not None:
+            button.clicked.connect(lambda: self.outline.add_sub_item())
 
     def _show_in_preview(self, node_id: str) -> None:
         if self.preview is None or not hasattr(self.preview, "show_ref") or node_id == "report":

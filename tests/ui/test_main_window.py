@@ -270,3 +270,34 @@ def test_layout_is_remembered(make_window, app_settings):
     w2 = make_window(ReportDocument(load_template("fzzf-annual")))
     w2.show()
     assert not w2.metrics_dock.isVisible() and w2.outline_dock.isVisible()
+
+
+def test_form_buttons_add_parts_and_section_metric_table(make_window):
+    from editor.ui.metrics_panel import COL
+
+    w = make_window(ReportDocument(load_template("sample-dongguan-2022")))
+    w.show()
+    doc = w.doc
+    section = doc.report.sections[0]
+    form = w.show_node(section.id)
+    used = form.used_metric_ids()
+    assert used and set(used) <= {m.id for m in doc.report.metrics}
+    table = form.metric_table
+    assert table.model.rowCount() == len(used)
+    # an invalid value is refused with the reason, the model keeps its last valid value
+    metric = doc.report.metric(table.model.ids[0]) if hasattr(table.model, "ids") else doc.report.metric(used[0])
+    old = metric.value
+    index = table.model.index(0, COL["value"])
+    table.model.setData(index, "两千")
+    assert metric.value == old
+    assert table.message.isVisibleTo(table) and "阿拉伯数字" in table.message.text()
+    table.model.setData(index, "2000")
+    assert metric.value == "2000"
+    # the add-item button of the section form and the add-sub-item button of the item form
+    n = len(section.items)
+    form.add_item_button.click()
+    assert len(section.items) == n + 1
+    item_form = w.form_area.form
+    assert isinstance(item_form, ItemForm)
+    item_form.add_sub_button.click()
+    assert len(section.items[-1].children) == 1
