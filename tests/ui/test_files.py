@@ -247,3 +247,47 @@ def test_desktop_files_install_into_a_mime_database(tmp_path):
     subprocess.run([tool, str(tmp_path / "mime")], check=True, capture_output=True)
     globs = (tmp_path / "mime" / "globs2").read_text(encoding="utf-8")
     assert "application/x-fzbg-project:*.fzbg" in globs
+
+
+def test_recovery_after_killed_process(project, app_settings, tmp_path, qtbot, monkeypatch):
+    """A real crash: another process opens the project, edits, autosaves and is killed (-9); the next
+    start offers the copy, overrides the stale lock and restores the edit."""
+    folder = tmp_path / "crash-recovery"
+    code = f"""
+import sys, time
+sys.path.insert(0, {str(ROOT)!r})
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from editor.model import FieldRef
+from editor.ui.main_window import open_project_window
+w = open_project_window({str(project)!r}, QSettings({str(tmp_path / 'other.ini')!r}, QSettings.Format.IniFormat),
+                        recovery_folder=Path({str(folder)!r}))
+w.doc.set_field(FieldRef(w.doc.report.sections[0].id, "heading"), "崩溃前写的标题", merge=False)
+print(w.autosave(), flush=True)
+time.sleep(60)
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stdout.readline().strip()
+        assert line.endswith(".fzbg") and Path(line).parent == folder
+        # while it runs, its copy is in use and is not offered; its lock refuses us
+        assert list_recoveries(folder) == []
+        assert read_lock(project)["pid"] == proc.pid
+    finally:
+        proc.kill()
+        proc.wait()
+    shown = []
+    monkeypatch.setattr("editor.ui.dialogs.QMessageBox.question",
+                        lambda *a, **k: shown.append(a[2]) or QMessageBox.StandardButton.Yes)
+    windows = offer_recovery(app_settings, recovery_folder=folder)
+    assert len(windows) == 1 and "东莞2022.fzbg" in shown[0]
+    w = windows[0]
+    qtbot.addWidget(w)
+    assert w.doc.report.sections[0].heading == "崩溃前写的标题"
+    assert read_lock(project)["pid"] == os.getpid()  # the dead process's lock was taken over
+    answer(monkeypatch, "warning", QMessageBox.StandardButton.Discard)
+    w.close()
+    assert list_recoveries(folder) == [] and read_lock(project) is None
