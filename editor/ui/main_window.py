@@ -257,6 +257,18 @@ class MainWindow(QMainWindow):
         self.view_menu.setObjectName("menuView")
         for dock in (self.outline_dock, self.preview_dock, self.metrics_dock, self.problems_dock):
             self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        # keyboard: jump between the panels (Ctrl+1 … Ctrl+5)
+        self.focus_actions = []
+        for n, (name, text, target) in enumerate((
+                ("actionFocusOutline", self.tr("Go to &outline"), lambda: self.outline),
+                ("actionFocusForm", self.tr("Go to &form"), self._form_focus_target),
+                ("actionFocusPreview", self.tr("Go to pre&view"), lambda: self.preview_dock.widget()),
+                ("actionFocusMetrics", self.tr("Go to &metrics"), lambda: self.metrics_dock.widget()),
+                ("actionFocusProblems", self.tr("Go to &problems"), lambda: self.problems_dock.widget())), 1):
+            action = self._action(name, text, lambda t=target: self.focus_panel(t()), f"Ctrl+{n}")
+            self.view_menu.addAction(action)
+            self.focus_actions.append(action)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.setObjectName("menuHelp")
@@ -297,6 +309,19 @@ class MainWindow(QMainWindow):
             self.outline.select(node_id)
         self._show_in_preview(node_id)
         return form
+
+    def _form_focus_target(self):
+        form = self.form_area.form
+        return (form.first_editor() if form is not None else None) or self.form_area
+
+    def focus_panel(self, widget) -> None:
+        if widget is None:
+            return
+        for dock in (self.outline_dock, self.preview_dock, self.metrics_dock, self.problems_dock):
+            if dock.widget() is widget or dock.isAncestorOf(widget):
+                dock.show()
+                dock.raise_()
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect_form(self, form) -> None:
         button = getattr(form, "add_item_button", None)

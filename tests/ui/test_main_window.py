@@ -301,3 +301,18 @@ def test_form_buttons_add_parts_and_section_metric_table(make_window):
     assert isinstance(item_form, ItemForm)
     item_form.add_sub_button.click()
     assert len(section.items[-1].children) == 1
+
+
+def test_keyboard_moves_between_panels(template_window, qtbot):
+    w = template_window
+    w.activateWindow()
+    w.focus_actions[0].trigger()
+    assert w.outline.hasFocus() or QApplication.focusWidget() is w.outline
+    w.focus_actions[1].trigger()
+    from editor.ui.textedit import TokenTextEdit
+
+    assert isinstance(QApplication.focusWidget(), TokenTextEdit)
+    w.metrics_dock.hide()
+    w.focus_actions[3].trigger()
+    assert w.metrics_dock.isVisible()
+    assert [a.shortcut().toString() for a in w.focus_actions] == [f"Ctrl+{n}" for n in range(1, 6)]
