@@ -311,7 +311,10 @@ class ReportInfoForm(BaseForm):
                 if text and text != self.doc.report.format.font(role):
                     self.binder.set(FieldRef("report", f"format.fonts.{role}"), text, self.tr("Font"))
 
-            box.currentTextChanged.connect(commit)
+            # a name chosen from the list is taken at once; a typed name when editing finishes
+            box.currentTextChanged.connect(lambda text, box=box, commit=commit:
+                                           commit(text) if box.findText(text) >= 0 else None)
+            box.lineEdit().editingFinished.connect(lambda box=box, commit=commit: commit(box.currentText()))
             self.binder.add(ref, update)
             row = QHBoxLayout()
             row.addWidget(box, 1)

@@ -219,6 +219,11 @@ def test_form_fields_are_undoable_and_follow_undo(template_window, qtbot):
     assert bool(form.font_marks["body"].text()) == ("仿宋_GB2312" not in installed_font_families())
     box.setCurrentText("Noto Serif CJK SC")
     assert doc.report.format.fonts["body"] == "Noto Serif CJK SC"
+    box.setCurrentText("方正仿")  # typing a name not in the list: taken when editing finishes
+    assert doc.report.format.fonts["body"] == "Noto Serif CJK SC"
+    box.setCurrentText("方正仿宋_GBK")
+    box.lineEdit().editingFinished.emit()
+    assert doc.report.format.fonts["body"] == "方正仿宋_GBK" and form.font_marks["body"].text()
     # bold level 2 and page numbers
     form.findChild(type(form.font_boxes["body"]), "combo_format_page_numbers").setCurrentIndex(1)
     assert doc.report.format.page_numbers == "centred"
