@@ -134,12 +134,11 @@ def test_merge_action_is_one_undo_step(qtbot, tmp_path):
     assert doc.report.metrics[0].value == "2041"
 
 
-def test_real_main_window_menus_and_rollover(qtbot):
-    from editor.ui.main_window import MainWindow
+def test_real_main_window_menus_and_rollover(make_window):
+    from editor.ui.main_window import open_windows
 
     r = Report(organisations=["某局"], year=2022, metrics=[Metric(id="m-a", label="a", value="5", unit="件")])
-    win = MainWindow(ReportDocument(r))
-    qtbot.addWidget(win)
+    win = make_window(ReportDocument(r))
     acts = win.report_actions
     assert set(acts) == {"import", "rollover", "merge"}
     file_actions = win.file_menu.actions()
@@ -148,11 +147,14 @@ def test_real_main_window_menus_and_rollover(qtbot):
     assert acts["rollover"] in win.report_menu.actions() and acts["merge"] in win.report_menu.actions()
     titles = [a.text() for a in win.menuBar().actions()]
     assert len(titles) == len(set(titles))  # no duplicate menus were created
+    before = set(map(id, open_windows()))
     nxt = rollover_report(win)
-    assert nxt.year == 2023 and nxt.metrics[0].last_value == "5" and win.doc.report.year == 2022
-    from editor.ui.main_window import open_windows
-
-    opened = [w for w in open_windows() if w is not win and w.doc.report is nxt]
-    assert len(opened) == 1 and opened[0].doc.path is None  # a new, unsaved project
-    for w in opened:
-        qtbot.addWidget(w)
+    opened = [w for w in open_windows() if id(w) not in before]
+    try:
+        assert nxt.year == 2023 and nxt.metrics[0].last_value == "5" and win.doc.report.year == 2022
+        assert len(opened) == 1 and opened[0].doc.report is nxt
+        assert opened[0].doc.path is None  # a new, unsaved project
+    finally:
+        for w in opened:  # close without the save prompt
+            w.doc.undo_stack.setClean()
+            w.close()
