@@ -202,17 +202,12 @@ def test_cli_import_writes_project_and_summary(tmp_path, seed_file, capsys):
     assert cli.main(["import", str(seed_file), "-o", str(out)]) == 1  # exists without --force
 
 
-def test_missing_title_date_signature_are_findings(tmp_path):
+def test_missing_title_date_signature_are_findings(tmp_path, seed_text):
     p = tmp_path / "bare.txt"
     p.write_text("一、主要工作\n（一）加强学习。组织学习12场次。\n（二）完善制度。\n", encoding="utf-8")
     result = import_file(p)
     codes = {f.code for f in result.findings}
     assert codes == {"no-title", "no-date", "no-signature"}
-    seed_codes = {f.code for f in import_file(_write(tmp_path / "s.txt", SEED_BYTES())).findings}
+    seed_codes = {f.code for f in import_file(_write(tmp_path / "s.txt", seed_text.encode("utf-8"))).findings}
     assert seed_codes == {"numbering-skip"}
 
-
-def SEED_BYTES():
-    from conftest import SEED_COPY
-
-    return SEED_COPY.read_bytes()
