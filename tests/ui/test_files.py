@@ -291,3 +291,26 @@ time.sleep(60)
     answer(monkeypatch, "warning", QMessageBox.StandardButton.Discard)
     w.close()
     assert list_recoveries(folder) == [] and read_lock(project) is None
+
+
+def test_new_from_template_dialog_and_about(make_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from editor.templates import list_templates
+    from editor.ui.dialogs import NewFromTemplateDialog, about_text
+    from editor import __version__
+
+    dialog = NewFromTemplateDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == len(list_templates()) >= 2
+    assert dialog.selected_name() == "fzzf-annual"
+    dialog.list.setCurrentRow([t.name for t in list_templates()].index("sample-dongguan-2022"))
+    assert dialog.selected_name() == "sample-dongguan-2022"
+    w = make_window(ReportDocument(load_template("fzzf-annual")))
+    monkeypatch.setattr(NewFromTemplateDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    new = w.new_from_template()
+    qtbot.addWidget(new)
+    assert new is not w and new.doc.path is None and new.doc.report.sections
+    assert not new.isWindowModified()
+    new.close()
+    assert __version__ in about_text()
