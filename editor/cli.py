@@ -16,6 +16,8 @@ from . import __version__
 from .errors import ReportEditorError
 
 SUBCOMMANDS = ("templates", "new", "export", "check", "import", "rollover", "merge")
+# Options of the window (editor.app), not of the command line: `report-editor --sample`.
+WINDOW_OPTIONS = ("--sample", "--template", "--lang")
 
 
 class UsageError(Exception):
@@ -262,7 +264,9 @@ def _open_window(argv: Sequence[str]) -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+    first = argv[0] if argv else ""
+    window_option = first.split("=", 1)[0] in WINDOW_OPTIONS
+    if not argv or window_option or (first not in SUBCOMMANDS and not first.startswith("-")):
         return _open_window(argv)
     parser = build_parser()
     try:

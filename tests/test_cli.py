@@ -206,3 +206,17 @@ def test_subprocess_export_and_damaged(tmp_path):
     assert "Traceback" not in r.stderr
     r = cli("export", "--format")
     assert r.returncode == 2 and "需要一个参数值" in r.stderr
+
+
+def test_window_options_open_the_window_not_the_cli(tmp_path):
+    """`report-editor --sample` (the README's first command) starts the window on the sample."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REPORT_EDITOR_EXIT_WHEN_SHOWN="1")
+    r = subprocess.run([sys.executable, "-m", "editor", "--sample"], capture_output=True, text=True,
+                       env=env, cwd=tmp_path, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "shown after" in r.stdout
+    assert "无法识别" not in r.stderr
