@@ -214,7 +214,11 @@ def test_window_options_open_the_window_not_the_cli(tmp_path):
     import subprocess
     import sys
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REPORT_EDITOR_EXIT_WHEN_SHOWN="1")
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REPORT_EDITOR_EXIT_WHEN_SHOWN="1",
+               PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
     r = subprocess.run([sys.executable, "-m", "editor", "--sample"], capture_output=True, text=True,
                        env=env, cwd=tmp_path, timeout=120)
     assert r.returncode == 0, r.stderr
