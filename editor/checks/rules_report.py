@@ -115,3 +115,16 @@ def check_fonts(ctx: CheckContext) -> Iterator[Finding]:
         yield Finding("format.font_missing", "info",
                       f"字体“{name}”（用于{roles}）在本机没有安装：{sub}；导出的Word文件仍写明“{name}”，"
                       "在装有该字体的电脑上按原字体显示。", FieldRef("report", f"format.fonts.{uses[0][0]}"))
+
+
+@rule("revision", "沿用上年的部分：新建下一年度报告后尚未修改的部分和事项")
+def check_revision(ctx: CheckContext) -> Iterator[Finding]:
+    r = ctx.report
+    nodes = [(s.id, "heading") for s in r.sections if s.needs_revision]
+    nodes += [(chain[-1].id, "lead") for _s, chain in r.iter_items() if chain[-1].needs_revision]
+    for node_id, field in nodes:
+        ref = FieldRef(node_id, field)
+        yield Finding("revision.pending", "info",
+                      "这部分沿用上年报告的文字，尚未修改：请按本年度情况改写；如无需修改，可标记为已修改。",
+                      ref, where=ctx.where(ref),
+                      fix=Fix("标记为已修改", FieldRef(node_id, "needs_revision"), False, True))

@@ -15,6 +15,7 @@ from ..model import FieldRef, Item, Metric, Section, get_field, set_field
 from .document import ReportDocument, deep_copy
 
 _TYPING_ID = 1001
+_REVISABLE_FIELDS = ("heading", "intro", "lead", "body")
 
 
 class SetFieldCommand(QUndoCommand):
@@ -30,6 +31,11 @@ class SetFieldCommand(QUndoCommand):
         # text, or a list of paragraphs edited in one editor (Item.body, Section.intro)
         self.mergeable = mergeable and (isinstance(value, str) or (
             isinstance(value, list) and all(isinstance(v, str) for v in value)))
+        # Editing the text of a part that roll-over marked "to revise" clears the mark (undo restores it).
+        node = doc.report.find_node(ref.node)
+        self.clears_revision = (
+            isinstance(node, (Section, Item)) and node.needs_revision and ref.field in _REVISABLE_FIELDS
+        )
 
     def id(self) -> int:  # noqa: A003 - Qt API
         return _TYPING_ID if self.mergeable else -1
@@ -40,12 +46,20 @@ class SetFieldCommand(QUndoCommand):
         self.new = other.new
         return True
 
+    def _set_revision(self, value: bool) -> None:
+        if self.clears_revision:
+            ref = FieldRef(self.ref.node, "needs_revision")
+            set_field(self.doc.report, ref, value)
+            self.doc.notify_field(ref)
+
     def redo(self) -> None:
         set_field(self.doc.report, self.ref, deep_copy(self.new))
+        self._set_revision(False)
         self.doc.notify_field(self.ref)
 
     def undo(self) -> None:
         set_field(self.doc.report, self.ref, deep_copy(self.old))
+        self._set_revision(True)
         self.doc.notify_field(self.ref)
 
 
