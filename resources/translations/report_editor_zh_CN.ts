@@ -4,12 +4,12 @@
 <context>
     <name>BaseForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="132" />
+        <location filename="../../editor/ui/forms.py" line="133" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="174" />
+        <location filename="../../editor/ui/forms.py" line="175" />
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
@@ -20,6 +20,11 @@
         <location filename="../../editor/ui/dialogs.py" line="96" />
         <source>&lt;h3&gt;Annual Report Editor %1&lt;/h3&gt;&lt;p&gt;Writes the annual report on building a law-based government (法治政府建设年度报告) in the official document format.&lt;/p&gt;&lt;p&gt;Qt for Python %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;法治政府建设年度报告编辑器 %1&lt;/h3&gt;&lt;p&gt;按公文格式编写法治政府建设年度报告。&lt;/p&gt;&lt;p&gt;Qt for Python %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/dialogs.py" line="103" />
+        <source>About</source>
+        <translation>关于</translation>
     </message>
     <message>
         <location filename="../../editor/ui/dialogs.py" line="109" />
@@ -137,57 +142,57 @@ Restore them?</source>
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="448" />
+        <location filename="../../editor/ui/forms.py" line="451" />
         <source>Carried over from last year's report: revise it for this year.</source>
         <translation>此项沿用自上年报告：请按本年度情况修改。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="454" />
+        <location filename="../../editor/ui/forms.py" line="457" />
         <source>Lead sentence, e.g. 全面加强依法行政制度建设。</source>
         <translation>首句，如：全面加强依法行政制度建设。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="455" />
+        <location filename="../../editor/ui/forms.py" line="458" />
         <source>&amp;Lead sentence:</source>
         <translation>首句(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="456" />
+        <location filename="../../editor/ui/forms.py" line="459" />
         <source>&amp;Run in: lead and first paragraph form one paragraph</source>
         <translation>首句与第一段正文合为一段(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="457" />
+        <location filename="../../editor/ui/forms.py" line="460" />
         <source>N&amp;umbered</source>
         <translation>编号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="458" />
+        <location filename="../../editor/ui/forms.py" line="461" />
         <source>Body text: one paragraph per line. Ctrl+M inserts a metric.</source>
         <translation>正文：每行一段。按 Ctrl+M 插入指标。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="460" />
+        <location filename="../../editor/ui/forms.py" line="463" />
         <source>&amp;Body:</source>
         <translation>正文(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="463" />
+        <location filename="../../editor/ui/forms.py" line="466" />
         <source>Add &amp;sub-item</source>
         <translation>添加子项(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="485" />
+        <location filename="../../editor/ui/forms.py" line="488" />
         <source>Item %1</source>
         <translation>事项%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="485" />
+        <location filename="../../editor/ui/forms.py" line="488" />
         <source>Unnumbered item</source>
         <translation>不编号的事项</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="487" />
+        <location filename="../../editor/ui/forms.py" line="490" />
         <source>%1 sub-item(s): select them in the outline.</source>
         <translation>%1 个子项：请在大纲中选择。</translation>
     </message>
@@ -230,294 +235,319 @@ Restore them?</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="170" />
+        <location filename="../../editor/ui/main_window.py" line="171" />
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="171" />
+        <location filename="../../editor/ui/main_window.py" line="172" />
         <source>Start a new report from a template</source>
         <translation>从模板新建报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="172" />
+        <location filename="../../editor/ui/main_window.py" line="173" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="173" />
+        <location filename="../../editor/ui/main_window.py" line="174" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="174" />
+        <location filename="../../editor/ui/main_window.py" line="175" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="177" />
+        <location filename="../../editor/ui/main_window.py" line="178" />
         <source>Export &amp;Word…</source>
         <translation>导出 Word(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="179" />
+        <location filename="../../editor/ui/main_window.py" line="180" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="181" />
+        <location filename="../../editor/ui/main_window.py" line="182" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="182" />
+        <location filename="../../editor/ui/main_window.py" line="183" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="186" />
+        <location filename="../../editor/ui/main_window.py" line="187" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="189" />
+        <location filename="../../editor/ui/main_window.py" line="190" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="192" />
+        <location filename="../../editor/ui/main_window.py" line="193" />
         <source>&amp;Find and Replace…</source>
         <translation>查找和替换(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="193" />
+        <location filename="../../editor/ui/main_window.py" line="194" />
         <source>Insert &amp;metric…</source>
         <translation>插入指标(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="195" />
+        <location filename="../../editor/ui/main_window.py" line="196" />
         <source>Ma&amp;ke metric from selection</source>
         <translation>将选中内容设为指标(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="197" />
+        <location filename="../../editor/ui/main_window.py" line="198" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="202" />
+        <location filename="../../editor/ui/main_window.py" line="203" />
         <source>Add &amp;section</source>
         <translation>添加部分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="204" />
+        <location filename="../../editor/ui/main_window.py" line="205" />
         <source>Add &amp;item</source>
         <translation>添加事项(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="205" />
+        <location filename="../../editor/ui/main_window.py" line="206" />
         <source>Add s&amp;ub-item</source>
         <translation>添加子项(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="207" />
+        <location filename="../../editor/ui/main_window.py" line="208" />
         <source>&amp;Delete part</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="209" />
+        <location filename="../../editor/ui/main_window.py" line="210" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="211" />
+        <location filename="../../editor/ui/main_window.py" line="212" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="213" />
+        <location filename="../../editor/ui/main_window.py" line="214" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="217" />
+        <location filename="../../editor/ui/main_window.py" line="218" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="221" />
+        <location filename="../../editor/ui/main_window.py" line="222" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="234" />
+        <location filename="../../editor/ui/main_window.py" line="235" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="246" />
+        <location filename="../../editor/ui/main_window.py" line="247" />
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="255" />
+        <location filename="../../editor/ui/main_window.py" line="256" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="260" />
+        <location filename="../../editor/ui/main_window.py" line="264" />
+        <source>Go to &amp;outline</source>
+        <translation>转到大纲(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="265" />
+        <source>Go to &amp;form</source>
+        <translation>转到表单(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="266" />
+        <source>Go to pre&amp;view</source>
+        <translation>转到预览(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="267" />
+        <source>Go to &amp;metrics</source>
+        <translation>转到指标(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="268" />
+        <source>Go to &amp;problems</source>
+        <translation>转到问题(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="273" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="273" />
+        <location filename="../../editor/ui/main_window.py" line="286" />
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="278" />
+        <location filename="../../editor/ui/main_window.py" line="291" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="322" />
-        <location filename="../../editor/ui/main_window.py" line="389" />
-        <location filename="../../editor/ui/main_window.py" line="648" />
+        <location filename="../../editor/ui/main_window.py" line="373" />
+        <location filename="../../editor/ui/main_window.py" line="440" />
+        <location filename="../../editor/ui/main_window.py" line="699" />
         <source>Open report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="323" />
-        <location filename="../../editor/ui/main_window.py" line="403" />
+        <location filename="../../editor/ui/main_window.py" line="374" />
+        <location filename="../../editor/ui/main_window.py" line="454" />
         <source>Report projects (*%1)</source>
         <translation>报告项目文件 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="379" />
+        <location filename="../../editor/ui/main_window.py" line="430" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="383" />
+        <location filename="../../editor/ui/main_window.py" line="434" />
         <source>&amp;Clear list</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="390" />
+        <location filename="../../editor/ui/main_window.py" line="441" />
         <source>“%1” no longer exists and was removed from the list.</source>
         <translation>“%1”已不存在，已从列表中移除。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="402" />
+        <location filename="../../editor/ui/main_window.py" line="453" />
         <source>Save report as</source>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="417" />
-        <location filename="../../editor/ui/main_window.py" line="424" />
-        <location filename="../../editor/ui/main_window.py" line="433" />
+        <location filename="../../editor/ui/main_window.py" line="468" />
+        <location filename="../../editor/ui/main_window.py" line="475" />
+        <location filename="../../editor/ui/main_window.py" line="484" />
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="418" />
+        <location filename="../../editor/ui/main_window.py" line="469" />
         <source>“%1” is open in another window. Choose another name.</source>
         <translation>“%1”已在另一个窗口中打开，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="448" />
+        <location filename="../../editor/ui/main_window.py" line="499" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="463" />
-        <location filename="../../editor/ui/main_window.py" line="482" />
+        <location filename="../../editor/ui/main_window.py" line="514" />
+        <location filename="../../editor/ui/main_window.py" line="533" />
         <source>Export Word</source>
         <translation>导出 Word</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="463" />
+        <location filename="../../editor/ui/main_window.py" line="514" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="469" />
+        <location filename="../../editor/ui/main_window.py" line="520" />
         <source>Exporting the Word file…</source>
         <translation>正在导出 Word 文件…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="469" />
+        <location filename="../../editor/ui/main_window.py" line="520" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="479" />
+        <location filename="../../editor/ui/main_window.py" line="530" />
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="491" />
-        <location filename="../../editor/ui/main_window.py" line="508" />
+        <location filename="../../editor/ui/main_window.py" line="542" />
+        <location filename="../../editor/ui/main_window.py" line="559" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="491" />
+        <location filename="../../editor/ui/main_window.py" line="542" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="497" />
+        <location filename="../../editor/ui/main_window.py" line="548" />
         <source>Exporting the PDF (LibreOffice)…</source>
         <translation>正在导出 PDF（LibreOffice）…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="519" />
+        <location filename="../../editor/ui/main_window.py" line="570" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="521" />
+        <location filename="../../editor/ui/main_window.py" line="572" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="572" />
+        <location filename="../../editor/ui/main_window.py" line="623" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="575" />
+        <location filename="../../editor/ui/main_window.py" line="626" />
         <source>Autosaved</source>
         <translation>已自动保存</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="585" />
+        <location filename="../../editor/ui/main_window.py" line="636" />
         <source>“%1” has unsaved changes. Save them?</source>
         <translation>“%1”有未保存的修改，是否保存？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="657" />
+        <location filename="../../editor/ui/main_window.py" line="708" />
         <source>“%1” is already open in another window of this program (%2).</source>
         <translation>“%1”已在本程序的另一个窗口中打开（%2）。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="667" />
+        <location filename="../../editor/ui/main_window.py" line="718" />
         <source>The program that held it seems to have stopped. Remove the lock and open the project?</source>
         <translation>占用它的程序似乎已经停止运行。是否解除锁定并打开该项目？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="669" />
+        <location filename="../../editor/ui/main_window.py" line="720" />
         <source>Open it anyway? Only do this if you are sure it is not being edited: two people saving the same file lose work.</source>
         <translation>仍要打开吗？请确认没有人正在编辑它：两人同时保存同一文件会丢失修改。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="711" />
+        <location filename="../../editor/ui/main_window.py" line="762" />
         <source>Restore unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="725" />
+        <location filename="../../editor/ui/main_window.py" line="776" />
         <source>Restored from the recovery copy of %1</source>
         <translation>已从 %1 的恢复副本中恢复</translation>
     </message>
@@ -716,50 +746,50 @@ Restore them?</source>
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="501" />
+        <location filename="../../editor/ui/metrics_panel.py" line="504" />
         <source>Filter metrics (label, value, unit)…</source>
         <translation>筛选指标（名称、数值、单位）…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="504" />
-        <location filename="../../editor/ui/metrics_panel.py" line="601" />
+        <location filename="../../editor/ui/metrics_panel.py" line="507" />
+        <location filename="../../editor/ui/metrics_panel.py" line="618" />
         <source>Add metric</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="506" />
-        <location filename="../../editor/ui/metrics_panel.py" line="627" />
-        <location filename="../../editor/ui/metrics_panel.py" line="640" />
+        <location filename="../../editor/ui/metrics_panel.py" line="509" />
+        <location filename="../../editor/ui/metrics_panel.py" line="644" />
+        <location filename="../../editor/ui/metrics_panel.py" line="657" />
         <source>Delete metric</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="512" />
+        <location filename="../../editor/ui/metrics_panel.py" line="515" />
         <source>Double-click to go to the paragraph</source>
         <translation>双击转到该段落</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="514" />
+        <location filename="../../editor/ui/metrics_panel.py" line="517" />
         <source>Used in:</source>
         <translation>使用处：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="581" />
+        <location filename="../../editor/ui/metrics_panel.py" line="598" />
         <source>(not used in the text)</source>
         <translation>（正文中未使用）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="600" />
+        <location filename="../../editor/ui/metrics_panel.py" line="617" />
         <source>New metric</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="628" />
+        <location filename="../../editor/ui/metrics_panel.py" line="645" />
         <source>“%1” is used in %2 paragraph(s). If you delete it, those places will show a missing-metric marker. Delete anyway?</source>
         <translation>“%1”在 %2 个段落中使用。删除后，这些位置将显示“指标缺失”标记。仍要删除吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor/ui/metrics_panel.py" line="637" />
+        <location filename="../../editor/ui/metrics_panel.py" line="654" />
         <source>Delete %n metric(s)</source>
         <translation><numerusform>删除 %n 个指标</numerusform></translation>
     </message>
@@ -785,12 +815,12 @@ Restore them?</source>
         <translation>报告信息</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/outline.py" line="155" />
+        <location filename="../../editor/ui/outline.py" line="159" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/outline.py" line="262" />
+        <location filename="../../editor/ui/outline.py" line="266" />
         <source>Move</source>
         <translation>移动</translation>
     </message>
@@ -798,32 +828,32 @@ Restore them?</source>
 <context>
     <name>OutlineView</name>
     <message>
-        <location filename="../../editor/ui/outline.py" line="362" />
+        <location filename="../../editor/ui/outline.py" line="366" />
         <source>Add section</source>
         <translation>添加部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/outline.py" line="387" />
+        <location filename="../../editor/ui/outline.py" line="391" />
         <source>Add item</source>
         <translation>添加事项</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/outline.py" line="396" />
+        <location filename="../../editor/ui/outline.py" line="400" />
         <source>Add sub-item</source>
         <translation>添加子项</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/outline.py" line="406" />
+        <location filename="../../editor/ui/outline.py" line="410" />
         <source>Delete “%1”</source>
         <translation>删除“%1”</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/outline.py" line="424" />
+        <location filename="../../editor/ui/outline.py" line="428" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/outline.py" line="424" />
+        <location filename="../../editor/ui/outline.py" line="428" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -954,213 +984,213 @@ Restore them?</source>
 <context>
     <name>ReportInfoForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="222" />
+        <location filename="../../editor/ui/forms.py" line="223" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="224" />
+        <location filename="../../editor/ui/forms.py" line="225" />
         <source>&amp;Organisations (one per line):</source>
         <translation>机关名称（每行一个）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="236" />
+        <location filename="../../editor/ui/forms.py" line="237" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="238" />
+        <location filename="../../editor/ui/forms.py" line="239" />
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="240" />
+        <location filename="../../editor/ui/forms.py" line="241" />
         <source>&amp;Title (empty: generated):</source>
         <translation>标题（留空则自动生成）(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="243" />
+        <location filename="../../editor/ui/forms.py" line="244" />
         <source>&amp;Preamble:</source>
         <translation>开头(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="244" />
+        <location filename="../../editor/ui/forms.py" line="245" />
         <source>&amp;Closing:</source>
         <translation>结尾(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="245" />
+        <location filename="../../editor/ui/forms.py" line="246" />
         <source>&amp;Signature (one line each):</source>
         <translation>落款（每行一个）(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="246" />
+        <location filename="../../editor/ui/forms.py" line="247" />
         <source>&amp;Date written (成文日期):</source>
         <translation>成文日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="246" />
+        <location filename="../../editor/ui/forms.py" line="247" />
         <source>Date written</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="247" />
+        <location filename="../../editor/ui/forms.py" line="248" />
         <source>P&amp;ublication date:</source>
         <translation>发布日期(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="247" />
+        <location filename="../../editor/ui/forms.py" line="248" />
         <source>Publication date</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="248" />
+        <location filename="../../editor/ui/forms.py" line="249" />
         <source>&amp;Notes (附注):</source>
         <translation>附注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="251" />
-        <location filename="../../editor/ui/forms.py" line="255" />
+        <location filename="../../editor/ui/forms.py" line="252" />
+        <location filename="../../editor/ui/forms.py" line="256" />
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="253" />
+        <location filename="../../editor/ui/forms.py" line="254" />
         <source>Public (web)</source>
         <translation>公开版（网站发布）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="254" />
+        <location filename="../../editor/ui/forms.py" line="255" />
         <source>Formal (red header, colophon)</source>
         <translation>正式公文版（红头、版记）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="256" />
+        <location filename="../../editor/ui/forms.py" line="257" />
         <source>&amp;Edition:</source>
         <translation>版本(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="258" />
+        <location filename="../../editor/ui/forms.py" line="259" />
         <source>Issuer mark:</source>
         <translation>发文机关标志：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="259" />
+        <location filename="../../editor/ui/forms.py" line="260" />
         <source>Document number:</source>
         <translation>发文字号：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="260" />
+        <location filename="../../editor/ui/forms.py" line="261" />
         <source>Recipients:</source>
         <translation>主送机关：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="261" />
+        <location filename="../../editor/ui/forms.py" line="262" />
         <source>Copies to (抄送):</source>
         <translation>抄送：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="262" />
+        <location filename="../../editor/ui/forms.py" line="263" />
         <source>Printed by:</source>
         <translation>印发机关：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="263" />
+        <location filename="../../editor/ui/forms.py" line="264" />
         <source>Print date:</source>
         <translation>印发日期：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="263" />
+        <location filename="../../editor/ui/forms.py" line="264" />
         <source>Print date</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="270" />
+        <location filename="../../editor/ui/forms.py" line="271" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="275" />
+        <location filename="../../editor/ui/forms.py" line="276" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="275" />
+        <location filename="../../editor/ui/forms.py" line="276" />
         <source>Body text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="275" />
+        <location filename="../../editor/ui/forms.py" line="276" />
         <source>Level-1 heading</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="276" />
+        <location filename="../../editor/ui/forms.py" line="277" />
         <source>Level-2 heading</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="276" />
+        <location filename="../../editor/ui/forms.py" line="277" />
         <source>Level-3 heading</source>
         <translation>三级标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="277" />
+        <location filename="../../editor/ui/forms.py" line="278" />
         <source>Page number</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="277" />
+        <location filename="../../editor/ui/forms.py" line="278" />
         <source>Issuer mark</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="304" />
+        <location filename="../../editor/ui/forms.py" line="305" />
         <source>⚠ not installed here</source>
         <translation>⚠ 本机未安装</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="305" />
+        <location filename="../../editor/ui/forms.py" line="306" />
         <source>The Word file names this font; the preview and PDF use %1.</source>
         <translation>Word 文件中使用此字体名称；预览和 PDF 使用 %1。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="311" />
+        <location filename="../../editor/ui/forms.py" line="312" />
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="320" />
+        <location filename="../../editor/ui/forms.py" line="323" />
         <source>&amp;Bold level-2 headings</source>
         <translation>二级标题加粗(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="321" />
+        <location filename="../../editor/ui/forms.py" line="324" />
         <source>Bold level-3 headings</source>
         <translation>三级标题加粗</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="323" />
+        <location filename="../../editor/ui/forms.py" line="326" />
         <source>Number level-3 items continuously</source>
         <translation>三级标题连续编号</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="324" />
+        <location filename="../../editor/ui/forms.py" line="327" />
         <source>Page &amp;numbers:</source>
         <translation>页码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="325" />
+        <location filename="../../editor/ui/forms.py" line="328" />
         <source>Outside edge (odd right, even left)</source>
         <translation>外侧（单页居右，双页居左）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="326" />
+        <location filename="../../editor/ui/forms.py" line="329" />
         <source>Centred</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="326" />
+        <location filename="../../editor/ui/forms.py" line="329" />
         <source>Page numbers</source>
         <translation>页码</translation>
     </message>
@@ -1168,62 +1198,62 @@ Restore them?</source>
 <context>
     <name>SectionForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="351" />
+        <location filename="../../editor/ui/forms.py" line="354" />
         <source>Section heading</source>
         <translation>部分标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="352" />
+        <location filename="../../editor/ui/forms.py" line="355" />
         <source>&amp;Heading:</source>
         <translation>标题(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="365" />
+        <location filename="../../editor/ui/forms.py" line="368" />
         <source>Content kinds:</source>
         <translation>内容类别：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="366" />
+        <location filename="../../editor/ui/forms.py" line="369" />
         <source>N&amp;umbered (一、)</source>
         <translation>编号（一、）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="367" />
+        <location filename="../../editor/ui/forms.py" line="370" />
         <source>Introductory paragraphs (optional)</source>
         <translation>导语段落（可选）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="368" />
+        <location filename="../../editor/ui/forms.py" line="371" />
         <source>&amp;Intro:</source>
         <translation>导语(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="370" />
+        <location filename="../../editor/ui/forms.py" line="373" />
         <source>Add &amp;item</source>
         <translation>添加事项(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="373" />
+        <location filename="../../editor/ui/forms.py" line="376" />
         <source>Metrics used in this section</source>
         <translation>本部分使用的指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="384" />
+        <location filename="../../editor/ui/forms.py" line="387" />
         <source>(metric table not available)</source>
         <translation>（指标表不可用）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="420" />
+        <location filename="../../editor/ui/forms.py" line="423" />
         <source>Section %1</source>
         <translation>第%1部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="421" />
+        <location filename="../../editor/ui/forms.py" line="424" />
         <source>Unnumbered section</source>
         <translation>不编号的部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="434" />
+        <location filename="../../editor/ui/forms.py" line="437" />
         <source>Content kinds</source>
         <translation>内容类别</translation>
     </message>
@@ -1231,39 +1261,31 @@ Restore them?</source>
 <context>
     <name>TokenTextEdit</name>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="171" />
-        <location filename="../../editor/ui/textedit.py" line="386" />
-        <location filename="../../editor/ui/textedit.py" line="401" />
+        <location filename="../../editor/ui/textedit.py" line="174" />
+        <location filename="../../editor/ui/textedit.py" line="389" />
+        <location filename="../../editor/ui/textedit.py" line="404" />
         <source>Make metric</source>
         <translation>设为指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="173" />
+        <location filename="../../editor/ui/textedit.py" line="176" />
         <source>Insert metric…</source>
         <translation>插入指标…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="292" />
+        <location filename="../../editor/ui/textedit.py" line="295" />
         <source>Typing</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="387" />
+        <location filename="../../editor/ui/textedit.py" line="390" />
         <source>Select a figure such as 2041件 or 近5.9万宗 (digits, then the unit) first.</source>
         <translation>请先选中一个数字，如“2041件”或“近5.9万宗”（数字后接单位）。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="398" />
+        <location filename="../../editor/ui/textedit.py" line="401" />
         <source>Make metric “%1”</source>
         <translation>设为指标“%1”</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../editor/ui/dialogs.py" line="103" />
-        <source>About</source>
-        <translation>关于</translation>
     </message>
 </context>
 </TS>
