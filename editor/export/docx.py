@@ -27,8 +27,6 @@ from lxml import etree
 
 from ..errors import ExportError, ProjectWriteError
 from ..model import DEFAULT_FONTS, Block, FormatSettings, Report, build_flow
-from ..model.numbering import number_report
-from ..model.tokens import Renderer
 from ..storage import atomic_write_bytes
 from . import format_spec as F
 
@@ -363,21 +361,7 @@ class _BodyWriter:
         date_text = next((b.text for b in blocks if b.kind == "date"), "")
         sig_lines = [b.text for b in blocks if b.kind == "signature"]
         self.sig_right, self.date_left = signature_layout(sig_lines, date_text)
-        self._items = None
-        self._numbers = None
-        self._renderer = None
         self._rpr: dict[tuple[Optional[str], bool], str] = {}
-
-    def _lead3_length(self, node: Optional[str]) -> int:
-        """Length of marker + rendered lead of the level-3 item ``node`` (its runs get the lead style)."""
-        if self._items is None:
-            self._items = {chain[-1].id: chain[-1] for _s, chain in self.report.iter_items()}
-            self._numbers = number_report(self.report)
-            self._renderer = Renderer(self.report.metric_map())
-        item = self._items.get(node or "")
-        if item is None:
-            return 0
-        return len(self._numbers.get(item.id, "")) + len(self._renderer.text(item.lead))
 
     def run(self, text: str, rstyle: Optional[str], missing: bool) -> str:
         key = (rstyle, missing)
@@ -398,11 +382,8 @@ class _BodyWriter:
     def paragraph(self, block: Block, index: int, prev_kind: str) -> str:
         kind = block.kind
         extra: dict[str, str] = {}
-        lead_chars = 0
         if kind == "item":
             style = self.style["body"] if block.level <= 2 else self.style["heading3" if block.level == 3 else "heading4"]
-            if block.level == 3:
-                lead_chars = self._lead3_length(block.node)
         elif kind == "heading2":
             style = self.style["heading2"]
         else:
@@ -416,16 +397,11 @@ class _BodyWriter:
             extra["ind"] = _ind(left=self.date_left)
         out = [f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{_ordered(extra, PPR_ORDER)}</w:pPr>'
                if extra else f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>']
-        done = 0
+        lead_style = self.lead2 if block.level == 2 else self.lead3
         for r in block.runs:
             if not r.text:
                 continue
-            rstyle = None
-            if r.role == "lead":
-                rstyle = self.lead2
-            elif done < lead_chars:
-                rstyle = self.lead3
-            done += len(r.text)
+            rstyle = lead_style if r.role == "lead" else None
             out.append(self.run(r.text, rstyle, r.seg == "missing"))
         out.append("</w:p>")
         return "".join(out)

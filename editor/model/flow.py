@@ -33,7 +33,7 @@ BlockKind = Literal[
     "colophon_print",  # 印发机关 / 印发日期 (formal)
 ]
 
-RunRole = Literal["text", "lead", "marker"]
+RunRole = Literal["text", "lead"]
 
 
 @dataclass(slots=True)
@@ -86,8 +86,10 @@ class _Builder:
         number = self.numbers.get(item.id, "")
         lead = item.lead
         body = [p for p in item.body]
-        marker_run = [Run(number, "lead" if level == 2 else "text", "text")] if number else []
-        lead_role: RunRole = "lead" if level == 2 else "text"
+        # The marker and lead sentence of level-2 items (楷体) and level-3 items (仿宋, optionally bold)
+        # carry the "lead" role; Block.level tells the two apart.
+        lead_role: RunRole = "lead" if level in (2, 3) else "text"
+        marker_run = [Run(number, lead_role, "text")] if number else []
         lead_ref = FieldRef(item.id, "lead")
         if item.run_in or not lead.strip():
             first = body[0] if body else ""

@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
 
-from ..model import Block, Renderer, build_flow, format_date, number_report
+from ..model import Block, build_flow, format_date
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 
 # ---------------------------------------------------------------- page geometry (official-format.md §1)
@@ -148,9 +148,6 @@ class _FlowTypesetter:
         self.bold3 = fmt.bold_level3
         self.device = device
         self.report = report
-        self._items = None
-        self._numbers: dict = {}
-        self._renderer = None
         self._place_signature(report)
 
     def text_width(self, text: str) -> float:
@@ -202,7 +199,7 @@ class _FlowTypesetter:
             if role == "lead":
                 family = self.family["heading2"]
                 bold = self.bold2
-        elif role == "lead3":  # marker and lead sentence of a level-3 item (as the export styles them)
+        elif role == "lead" and block.level == 3:  # marker and lead sentence of a level-3 item
             family = self.family["heading3"]
             bold = self.bold3
         elif kind == "colophon_cc":
@@ -266,24 +263,9 @@ class _FlowTypesetter:
             bf = cursor.blockFormat()
             bf.setTabPositions([opt])
             cursor.setBlockFormat(bf)
-        lead_chars = self.lead3_length(block.node) if block.kind == "item" and block.level == 3 else 0
-        done = 0
         for run in block.runs:
             if run.text:
-                role = "lead3" if done < lead_chars else run.role
-                cursor.insertText(run.text, self.char_format(block, role, run.seg))
-                done += len(run.text)
-
-    def lead3_length(self, node: Optional[str]) -> int:
-        """Length of the marker and rendered lead of the level-3 item ``node``."""
-        if self._items is None:
-            self._items = {chain[-1].id: chain[-1] for _s, chain in self.report.iter_items()}
-            self._numbers = number_report(self.report)
-            self._renderer = Renderer(self.report.metric_map())
-        item = self._items.get(node or "")
-        if item is None:
-            return 0
-        return len(self._numbers.get(item.id, "")) + len(self._renderer.text(item.lead))
+                cursor.insertText(run.text, self.char_format(block, run.role, run.seg))
 
 
 def section_flow(report, section_id: str) -> Optional[list[Block]]:

@@ -155,7 +155,8 @@ def test_flow_run_in_item_roles():
     assert [b.text for b in rest] == ["正文二"] and rest[0].ref == FieldRef("i-1", "body", 1)
     child = next(b for b in blocks if b.node == "i-1a")
     assert child.kind == "item" and child.level == 3 and child.text == "1.子项。子正文"
-    assert all(x.role == "text" for x in child.runs)  # 楷体 lead only at level 2
+    # marker and lead of a level-3 item carry the lead role (仿宋, bold when bold_level3); body does not
+    assert [(x.text, x.role) for x in child.runs] == [("1.", "lead"), ("子项。", "lead"), ("子正文", "text")]
 
 
 def test_flow_stand_alone_heading2():
