@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from .numbering import number_report
 from .refs import FieldRef
-from .report import Item, Report
+from .report import Item, Report, Section
 from .tokens import Renderer, SegmentKind
 
 BlockKind = Literal[
@@ -109,6 +109,15 @@ class _Builder:
         for child in item.children:
             self.item(child, min(level + 1, 4))
 
+    def section(self, section: Section) -> None:
+        number = self.numbers.get(section.id, "")
+        if section.heading.strip():
+            runs = ([Run(number, "text")] if number else []) + self.runs(section.heading)
+            self.add("heading1", runs, FieldRef(section.id, "heading"), section.id, 1)
+        self.paragraphs("body", section.id, "intro", section.intro)
+        for item in section.items:
+            self.item(item, 2)
+
     def build(self, edition: str) -> list[Block]:
         r = self.report
         formal = edition == "formal"
@@ -127,13 +136,7 @@ class _Builder:
             self.add("recipients", self.runs(text), FieldRef("report", "formal.recipients"))
         self.paragraphs("body", "report", "preamble", r.preamble)
         for section in r.sections:
-            number = self.numbers.get(section.id, "")
-            if section.heading.strip():
-                runs = ([Run(number, "text")] if number else []) + self.runs(section.heading)
-                self.add("heading1", runs, FieldRef(section.id, "heading"), section.id, 1)
-            self.paragraphs("body", section.id, "intro", section.intro)
-            for item in section.items:
-                self.item(item, 2)
+            self.section(section)
         self.paragraphs("body", "report", "closing", r.closing)
         for i, line in enumerate(r.signature):
             if line.strip():
@@ -155,3 +158,14 @@ class _Builder:
 def build_flow(report: Report, edition: Optional[str] = None) -> list[Block]:
     """The report as paragraphs in document order, with tokens rendered and numbering derived."""
     return _Builder(report).build(edition or report.edition)
+
+
+def build_section_flow(report: Report, section_id: str) -> Optional[list[Block]]:
+    """The paragraphs of one section exactly as :func:`build_flow` gives them (numbered within the whole
+    report), or None when there is no such section. Lets the preview re-render only an edited section."""
+    builder = _Builder(report)
+    for section in report.sections:
+        if section.id == section_id:
+            builder.section(section)
+            return builder.blocks
+    return None
