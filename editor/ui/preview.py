@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
 
 from ..model import Block, build_flow, format_date
+from ..model.flow import build_section_flow
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 
 # ---------------------------------------------------------------- page geometry (official-format.md §1)
@@ -268,26 +269,8 @@ class _FlowTypesetter:
                 cursor.insertText(run.text, self.char_format(block, run.role, run.seg))
 
 
-def section_flow(report, section_id: str) -> Optional[list[Block]]:
-    """The paragraphs of one section exactly as :func:`build_flow` gives them (numbered within the
-    whole report), or None when the section does not exist. Lets the preview re-render only the
-    section that was edited; a test checks it against ``build_flow`` so the two cannot drift apart."""
-    from ..model.flow import FieldRef as _Ref, Run, _Builder
-
-    builder = _Builder(report)
-    for section in report.sections:
-        if section.id != section_id:
-            continue
-        number = builder.numbers.get(section.id, "")
-        if section.heading.strip():
-            runs = ([Run(number, "text")] if number else []) + builder.runs(section.heading)
-            builder.add("heading1", runs, _Ref(section.id, "heading"), section.id, 1)
-        builder.paragraphs("body", section.id, "intro", section.intro)
-        for item in section.items:
-            builder.item(item, 2)
-        return builder.blocks
-    return None
-
+# The paragraphs of one section as build_flow gives them (lets a refresh redo only edited sections).
+section_flow = build_section_flow
 
 def _section_node_ids(section) -> set[str]:
     ids = {section.id}
