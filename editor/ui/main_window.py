@@ -649,6 +649,8 @@ class MainWindow(QMainWindow):
             return
         self._save_layout()
         self.autosave_timer.stop()
+        if self.problems_panel is not None:
+            self.problems_panel.shutdown()  # no check may run on a closing window's report
         remove_recovery(self.recovery_folder, self.recovery_key)
         if self.lock is not None:
             self.lock.release()
