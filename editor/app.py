@@ -32,6 +32,12 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return p.parse_args(list(argv))
 
 
+def _app_title() -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Application", "Annual Report Editor")
+
+
 def create_application(argv: Sequence[str] = ()):
     from PySide6.QtWidgets import QApplication
 
@@ -42,7 +48,7 @@ def create_application(argv: Sequence[str] = ()):
         app = QApplication([sys.argv[0] if sys.argv else "report-editor", *argv])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("法治政府建设年度报告编辑器")
+    app.setApplicationDisplayName(_app_title())
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("report-editor")
     from PySide6.QtGui import QFont, QFontDatabase
@@ -79,6 +85,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parse(argv)
     app = create_application([])
     install_translation(app, args.lang)
+    app.setApplicationDisplayName(_app_title())  # again, now in the interface language
 
     from .errors import ReportEditorError
     from .templates import load_template
@@ -96,7 +103,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         try:
             report = load_template("sample-dongguan-2022" if args.sample else args.template)
         except ReportEditorError as e:
-            QMessageBox.critical(None, "法治政府建设年度报告编辑器", e.message)
+            QMessageBox.critical(None, _app_title(), e.message)
             return 1
         window = MainWindow(ReportDocument(report))
     elif not windows:

@@ -36,7 +36,7 @@ class ImportReviewDialog(QDialog):
     def __init__(self, result: ImportResult, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.result = result
-        self.setWindowTitle("导入报告：核对识别出的指标")
+        self.setWindowTitle(self.tr("Import report: check the figures found"))
         self.resize(900, 600)
         layout = QVBoxLayout(self)
 
@@ -47,12 +47,13 @@ class ImportReviewDialog(QDialog):
         layout.addWidget(summary)
 
         layout.addWidget(QLabel(
-            f"文中共找到 {len(result.suggestions)} 个数字。勾选的数字会成为指标（可在“标签”列修改名称），"
-            "正文显示的文字保持不变；不勾选的保留为普通文字。"
+            self.tr("%1 numbers were found in the text. Ticked numbers become metrics (rename them in the "
+                    "“Label” column); the text shown in the body stays the same. Unticked numbers remain "
+                    "plain text.").replace("%1", str(len(result.suggestions)))
         ))
         self.table = QTableWidget(len(result.suggestions), 5, self)
         self.table.setObjectName("suggestionTable")
-        self.table.setHorizontalHeaderLabels(["采用", "标签", "数值", "同比变化", "上下文"])
+        self.table.setHorizontalHeaderLabels([self.tr("Use"), self.tr("Label"), self.tr("Value"), self.tr("Change"), self.tr("Context")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
@@ -65,7 +66,7 @@ class ImportReviewDialog(QDialog):
             use.setCheckState(Qt.CheckState.Checked if s.accepted else Qt.CheckState.Unchecked)
             self.table.setItem(row, COL_USE, use)
             label = QTableWidgetItem(s.metric.label)
-            label.setToolTip("双击修改指标名称")
+            label.setToolTip(self.tr("Double-click to rename the metric"))
             self.table.setItem(row, COL_LABEL, label)
             for col, text in ((COL_VALUE, format_value(s.metric) or ""),
                               (COL_CHANGE, format_change(s.metric) or "" if s.change_start is not None else ""),
@@ -76,8 +77,8 @@ class ImportReviewDialog(QDialog):
         layout.addWidget(self.table, 1)
 
         row = QHBoxLayout()
-        self.accept_all_button = QPushButton("全部采用")
-        self.accept_none_button = QPushButton("全部不采用")
+        self.accept_all_button = QPushButton(self.tr("Accept all"))
+        self.accept_none_button = QPushButton(self.tr("Accept none"))
         self.accept_all_button.clicked.connect(lambda: self.set_all(True))
         self.accept_none_button.clicked.connect(lambda: self.set_all(False))
         row.addWidget(self.accept_all_button)
@@ -86,8 +87,8 @@ class ImportReviewDialog(QDialog):
         layout.addLayout(row)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导入")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -26,19 +27,20 @@ from ..model.merge import MAIN, Conflict, MergePlan, apply_merge
 
 
 def source_title(source: str) -> str:
-    return "当前项目" if source == MAIN else Path(source).name
+    return QCoreApplication.translate("MergeDialog", "current project") if source == MAIN else Path(source).name
 
 
 class ConflictWidget(QGroupBox):
     def __init__(self, conflict: Conflict, parent: Optional[QWidget] = None):
-        super().__init__(f"{conflict.title}（{conflict.key}）", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("%1 (%2)").replace("%1", conflict.title).replace("%2", conflict.key))
         self.conflict = conflict
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         row = QHBoxLayout(self)
         for src, text in conflict.options.items():
             col = QVBoxLayout()
-            button = QRadioButton(f"采用{source_title(src)}")
+            button = QRadioButton(self.tr("Use %1").replace("%1", source_title(src)))
             self.group.addButton(button)
             self.buttons[src] = button
             col.addWidget(button)
@@ -62,17 +64,22 @@ class MergeDialog(QDialog):
     def __init__(self, plan: MergePlan, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.plan = plan
-        self.setWindowTitle("合并其他项目")
+        self.setWindowTitle(self.tr("Merge other projects"))
         self.resize(960, 640)
         layout = QVBoxLayout(self)
         lines = plan.taken + plan.added
-        info = f"将合并 {len(plan.sources)} 个项目：{('、'.join(source_title(s) for s in plan.sources))}。"
+        names = self.tr(", ").join(source_title(s) for s in plan.sources)
+        info = self.tr("Merging %1 projects: %2.").replace("%1", str(len(plan.sources))).replace("%2", names)
         if lines:
-            info += f"\n自动采用或新增 {len(lines)} 处（只有一方填写、内容相同或只在其他项目中的部分）。"
+            info += "\n" + self.tr(
+                "%1 parts taken or added automatically (filled in on one side only, identical, or only in "
+                "the other projects).").replace("%1", str(len(lines)))
         if plan.conflicts:
-            info += f"\n有 {len(plan.conflicts)} 处两边都填写了但内容不同，请逐一选择采用哪一方。"
+            info += "\n" + self.tr(
+                "%1 parts are filled in on both sides with different content: choose which side to use "
+                "for each.").replace("%1", str(len(plan.conflicts)))
         else:
-            info += "\n没有冲突。"
+            info += "\n" + self.tr("No conflicts.")
         label = QLabel(info)
         label.setWordWrap(True)
         layout.addWidget(label)
@@ -99,7 +106,7 @@ class MergeDialog(QDialog):
         row = QHBoxLayout()
         self.prefer_buttons: dict[str, QPushButton] = {}
         for src in [MAIN, *plan.sources]:
-            b = QPushButton(f"全部采用{source_title(src)}")
+            b = QPushButton(self.tr("Use %1 for all").replace("%1", source_title(src)))
             b.clicked.connect(lambda _c=False, s=src: self.prefer(s))
             b.setEnabled(bool(plan.conflicts))
             self.prefer_buttons[src] = b
@@ -109,8 +116,8 @@ class MergeDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("合并")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.ok_button.setText(self.tr("Merge"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -133,7 +140,7 @@ class MergeDialog(QDialog):
     def _update(self) -> None:
         left = self.unresolved()
         self.ok_button.setEnabled(not left)
-        self.status.setText(f"还有 {len(left)} 处冲突未选择。" if left else "")
+        self.status.setText(self.tr("%1 conflicts still unresolved.").replace("%1", str(len(left))) if left else "")
 
     def accept(self) -> None:  # noqa: D401 - Qt API
         if self.unresolved():

@@ -1,7 +1,7 @@
-"""Menu actions for import, roll-over and merge: File → 导入…, 报告 → 新建下一年度报告 / 合并其他项目.
+"""Menu actions for import, roll-over and merge: File → Import…, Report → New next-year report / Merge other projects.
 
 ``install_report_actions(main_window)`` adds the actions to the window's menu bar (creating the
-文件 / 报告 menus when missing) and returns them. It talks to the window only through:
+File / Report menus when missing) and returns them. It talks to the window only through:
 
 * its menus ``file_menu`` / ``report_menu`` / ``recent_menu`` (found by title or created when absent);
 * the current document: ``current_document()`` (or a ``document`` attribute);
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -47,10 +48,10 @@ def open_report(main_window, report: Report) -> None:
     # No way to open a second report: replace the current one as an undoable edit.
     doc = current_document(main_window)
     if doc is None:
-        raise ReportEditorError("窗口无法打开新的报告。")
+        raise ReportEditorError(QCoreApplication.translate("ReportActions", "The window cannot open a new report."))
     from .commands import ReplaceReportCommand
 
-    doc.push(ReplaceReportCommand(doc, report, "打开导入的报告"))
+    doc.push(ReplaceReportCommand(doc, report, QCoreApplication.translate("ReportActions", "Open imported report")))
 
 
 def _menu(main_window: QMainWindow, title: str, attribute: str) -> QMenu:
@@ -60,9 +61,14 @@ def _menu(main_window: QMainWindow, title: str, attribute: str) -> QMenu:
     bar = main_window.menuBar()
     for action in bar.actions():
         menu = action.menu()
-        if menu is not None and action.text().replace("&", "").split("(")[0].strip() == title:
+        if menu is not None and _plain(action.text()) == _plain(title):
             return menu
     return bar.addMenu(title)
+
+
+def _plain(text: str) -> str:
+    """A menu title without its mnemonic: "&File" / "文件(&F)" -> "File" / "文件"."""
+    return text.replace("&", "").split("(")[0].strip()
 
 
 def _error(main_window, title: str, e: Exception) -> None:
@@ -113,56 +119,61 @@ def merge_projects(main_window, paths: Sequence[str], *, decide: Optional[Callab
     if not accepted:
         return None
     merged = dialog.merged_report()
-    doc.push(ReplaceReportCommand(doc, merged, "合并其他项目"))
+    doc.push(ReplaceReportCommand(doc, merged, QCoreApplication.translate("ReportActions", "Merge other projects")))
     return doc.report
 
 
 # ------------------------------------------------------------------ menus
 def install_report_actions(main_window: QMainWindow) -> dict[str, QAction]:
-    file_menu = _menu(main_window, "文件", "file_menu")
-    report_menu = _menu(main_window, "报告", "report_menu")
+    file_menu = _menu(main_window, QCoreApplication.translate("ReportActions", "File"), "file_menu")
+    report_menu = _menu(main_window, QCoreApplication.translate("ReportActions", "Report"), "report_menu")
 
-    act_import = QAction("导入…", main_window)
+    act_import = QAction(QCoreApplication.translate("ReportActions", "Import…"), main_window)
     act_import.setObjectName("actionImport")
-    act_import.setStatusTip("从 Word（.docx）或文本文件导入已有报告")
-    act_rollover = QAction("新建下一年度报告", main_window)
+    act_import.setStatusTip(QCoreApplication.translate("ReportActions", "Import an existing report from Word (.docx) or a text file"))
+    act_rollover = QAction(QCoreApplication.translate("ReportActions", "New next-year report"), main_window)
     act_rollover.setObjectName("actionRollover")
-    act_rollover.setStatusTip("以当前报告为基础生成下一年度的报告，去年的数字成为上年值")
-    act_merge = QAction("合并其他项目…", main_window)
+    act_rollover.setStatusTip(QCoreApplication.translate("ReportActions", 
+        "Create next year's report from the current one; this year's figures become the previous-year values"))
+    act_merge = QAction(QCoreApplication.translate("ReportActions", "Merge other projects…"), main_window)
     act_merge.setObjectName("actionMerge")
-    act_merge.setStatusTip("把同事分工起草的项目合并到当前报告")
+    act_merge.setStatusTip(QCoreApplication.translate("ReportActions", "Merge projects drafted by colleagues into the current report"))
 
     def on_import():
         path, _ = QFileDialog.getOpenFileName(
-            main_window, "导入报告", "", "报告文件 (*.docx *.txt *.md);;Word 文档 (*.docx);;文本文件 (*.txt *.md)")
+            main_window, QCoreApplication.translate("ReportActions", "Import report"), "",
+            QCoreApplication.translate("ReportActions", "Report files (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md)"))
         if not path:
             return
         try:
             import_report(main_window, path)
         except ReportEditorError as e:
-            _error(main_window, "无法导入", e)
+            _error(main_window, QCoreApplication.translate("ReportActions", "Cannot import"), e)
 
     def on_rollover():
         try:
             if rollover_report(main_window) is None:
-                QMessageBox.information(main_window, "新建下一年度报告", "请先打开一个报告。")
+                QMessageBox.information(main_window, QCoreApplication.translate("ReportActions", "New next-year report"),
+                                        QCoreApplication.translate("ReportActions", "Please open a report first."))
         except ReportEditorError as e:
-            _error(main_window, "无法生成下一年度报告", e)
+            _error(main_window, QCoreApplication.translate("ReportActions", "Cannot create next year's report"), e)
 
     def on_merge():
-        paths, _ = QFileDialog.getOpenFileNames(main_window, "选择要合并的项目", "", "报告项目 (*.fzbg)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            main_window, QCoreApplication.translate("ReportActions", "Choose projects to merge"), "", QCoreApplication.translate("ReportActions", "Report projects (*.fzbg)"))
         if not paths:
             return
         try:
             if merge_projects(main_window, paths) is None and current_document(main_window) is None:
-                QMessageBox.information(main_window, "合并其他项目", "请先打开一个报告。")
+                QMessageBox.information(main_window, QCoreApplication.translate("ReportActions", "Merge other projects"),
+                                        QCoreApplication.translate("ReportActions", "Please open a report first."))
         except ReportEditorError as e:
-            _error(main_window, "无法合并", e)
+            _error(main_window, QCoreApplication.translate("ReportActions", "Cannot merge"), e)
 
     act_import.triggered.connect(on_import)
     act_rollover.triggered.connect(on_rollover)
     act_merge.triggered.connect(on_merge)
-    # File → 导入… goes right after 打开 / 最近打开 when the window has them, else at the end
+    # File → Import… goes right after Open / Open Recent when the window has them, else at the end
     anchor = None
     recent = getattr(main_window, "recent_menu", None)
     actions = file_menu.actions()

@@ -53,13 +53,23 @@ def test_import_dialog_accept_some_and_edit_label(qtbot, tmp_path, seed_text):
     assert [b.text for b in build_flow(r)] == before
 
 
-def test_import_action_accept_all(qtbot, tmp_path, seed_text):
-    win = FakeWindow(None)
-    qtbot.addWidget(win)
-    actions = install_report_actions(win)
-    assert actions["import"].text() == "导入…"
-    titles = [a.text() for a in win.menuBar().actions()]
-    assert "文件" in titles and "报告" in titles
+def test_import_action_accept_all(qtbot, qapp, tmp_path, seed_text):
+    from editor.ui import i18n
+
+    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"  # the default interface language
+    try:
+        win = FakeWindow(None)
+        qtbot.addWidget(win)
+        actions = install_report_actions(win)
+        assert actions["import"].text() == "导入…"
+        titles = [a.text() for a in win.menuBar().actions()]
+        assert "文件" in titles and "报告" in titles
+    finally:
+        i18n.install_translator(qapp, "en")  # leave later tests with the source strings
+    win_en = FakeWindow(None)
+    qtbot.addWidget(win_en)
+    assert install_report_actions(win_en)["import"].text() == "Import…"
+    assert [a.text() for a in win_en.menuBar().actions()] == ["File", "Report"]
 
     def review(dialog):
         qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)
