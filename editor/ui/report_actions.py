@@ -23,35 +23,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessage
 from ..errors import ReportEditorError
 from ..model import Report
 
-OPEN_METHODS = ("open_report", "open_new_report", "new_document", "set_report")
 
 
 def current_document(main_window):
-    for name in ("current_document", "document"):
-        value = getattr(main_window, name, None)
-        if callable(value):
-            try:
-                value = value()
-            except TypeError:
-                continue
-        if value is not None and hasattr(value, "report"):
-            return value
-    return None
+    return main_window.doc
 
 
-def open_report(main_window, report: Report) -> None:
-    for name in OPEN_METHODS:
-        method = getattr(main_window, name, None)
-        if callable(method):
-            method(report)
-            return
-    # No way to open a second report: replace the current one as an undoable edit.
-    doc = current_document(main_window)
-    if doc is None:
-        raise ReportEditorError(QCoreApplication.translate("ReportActions", "The window cannot open a new report."))
-    from .commands import ReplaceReportCommand
-
-    doc.push(ReplaceReportCommand(doc, report, QCoreApplication.translate("ReportActions", "Open imported report")))
+def open_report(main_window, report: Report):
+    """Open ``report`` in a new window as an unsaved document; returns that window."""
+    return main_window.open_report(report)
 
 
 def _menu(main_window: QMainWindow, title: str, attribute: str) -> QMenu:
@@ -87,7 +67,13 @@ def import_report(main_window, path, *, review: Optional[Callable] = None) -> Op
     if not accepted:
         return None
     dialog.apply()
-    open_report(main_window, result.report)
+    window = open_report(main_window, result.report)
+    if result.findings and getattr(window, "problems_panel", None) is not None:
+        # What the import noticed in the source (e.g. a skipped item number) stays listed in the new
+        # window's problems panel beside the proofreading findings.
+        from ..checks import from_import
+
+        window.problems_panel.set_extra_findings(from_import(result.report, result.findings))
     return result.report
 
 

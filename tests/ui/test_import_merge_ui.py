@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
 
 from editor.importing import import_file
 from editor.model import Item, Metric, Report, Section, build_flow
@@ -12,19 +11,19 @@ from editor.storage import write_project
 from editor.ui.document import ReportDocument
 from editor.ui.import_dialog import COL_USE, ImportReviewDialog
 from editor.ui.merge_dialog import MergeDialog
-from editor.ui.report_actions import import_report, install_report_actions, merge_projects, rollover_report
+from editor.ui.report_actions import import_report, merge_projects, rollover_report
 
 
-class FakeWindow(QMainWindow):
-    """A bare main window with the public surface report_actions relies on."""
+def _new_windows(before):
+    from editor.ui.main_window import open_windows
 
-    def __init__(self, doc):
-        super().__init__()
-        self.document = doc
-        self.opened = []
+    return [w for w in open_windows() if id(w) not in before]
 
-    def open_report(self, report):
-        self.opened.append(report)
+
+def _close(windows):
+    for w in windows:  # close without the save prompt
+        w.doc.undo_stack.setClean()
+        w.close()
 
 
 def _seed(tmp_path, seed_text):
@@ -53,40 +52,52 @@ def test_import_dialog_accept_some_and_edit_label(qtbot, tmp_path, seed_text):
     assert [b.text for b in build_flow(r)] == before
 
 
-def test_import_action_accept_all(qtbot, qapp, tmp_path, seed_text):
+def test_import_action_accept_all(qtbot, qapp, tmp_path, seed_text, make_window):
     from editor.ui import i18n
+    from editor.ui.main_window import open_windows
 
     assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"  # the default interface language
     try:
-        win = FakeWindow(None)
-        qtbot.addWidget(win)
-        actions = install_report_actions(win)
-        assert actions["import"].text() == "导入…"
-        titles = [a.text() for a in win.menuBar().actions()]
+        win = make_window(None)
+        assert win.report_actions["import"].text() == "导入…"
+        titles = [a.text().split("(")[0] for a in win.menuBar().actions()]
         assert "文件" in titles and "报告" in titles
     finally:
         i18n.install_translator(qapp, "en")  # leave later tests with the source strings
-    win_en = FakeWindow(None)
-    qtbot.addWidget(win_en)
-    assert install_report_actions(win_en)["import"].text() == "Import…"
-    assert [a.text() for a in win_en.menuBar().actions()] == ["File", "Report"]
+    win_en = make_window(None)
+    assert win_en.report_actions["import"].text() == "Import…"
 
     def review(dialog):
         qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)
         return True
 
-    report = import_report(win, _seed(tmp_path, seed_text), review=review)
-    assert win.opened == [report] and len(report.metrics) > 50
+    before = set(map(id, open_windows()))
+    report = import_report(win_en, _seed(tmp_path, seed_text), review=review)
+    opened = _new_windows(before)
+    try:
+        assert len(opened) == 1 and opened[0].doc.report is report and len(report.metrics) > 50
+        # the numbering gap of the source's section 五 is listed in the new window's problems panel
+        panel = opened[0].problems_panel
+        messages = [f.message for f in panel.all_findings()]
+        assert any("缺少（三）" in m for m in messages), messages
+    finally:
+        _close(opened)
 
 
-def test_rollover_action(qtbot):
+def test_rollover_action(make_window):
+    from editor.ui.main_window import open_windows
+
     r = Report(organisations=["某局"], year=2022, metrics=[Metric(id="m-a", label="a", value="5", unit="件")])
-    doc = ReportDocument(r)
-    win = FakeWindow(doc)
-    qtbot.addWidget(win)
+    win = make_window(ReportDocument(r))
+    before = set(map(id, open_windows()))
     nxt = rollover_report(win)
-    assert win.opened == [nxt] and nxt.year == 2023 and nxt.metrics[0].last_value == "5"
-    assert doc.report.year == 2022
+    opened = _new_windows(before)
+    try:
+        assert [w.doc.report for w in opened] == [nxt]
+        assert nxt.year == 2023 and nxt.metrics[0].last_value == "5"
+        assert win.doc.report.year == 2022
+    finally:
+        _close(opened)
 
 
 def _projects():
@@ -124,13 +135,12 @@ def test_merge_dialog_requires_every_choice_and_settles_both_ways(qtbot):
         assert merged.sections[0].items[0].lead == lead and merged.metrics[0].value == value
 
 
-def test_merge_action_is_one_undo_step(qtbot, tmp_path):
+def test_merge_action_is_one_undo_step(qtbot, tmp_path, make_window):
     main, other = _projects()
     path = tmp_path / "office.fzbg"
     write_project(path, other, backup=False)
     doc = ReportDocument(main)
-    win = FakeWindow(doc)
-    qtbot.addWidget(win)
+    win = make_window(doc)
 
     def decide(dialog):
         qtbot.mouseClick(dialog.prefer_buttons[str(path)], Qt.MouseButton.LeftButton)
