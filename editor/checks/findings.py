@@ -6,7 +6,7 @@ core (the importer's findings, for example) can report problems in the same form
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, Optional
 
 from ..errors import ReportEditorError

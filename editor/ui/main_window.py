@@ -7,7 +7,6 @@ the application object (``WINDOWS_PROPERTY``), never by a module-level list.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Optional
 
