@@ -170,6 +170,8 @@ class ProblemsPanel(QWidget):
 
     def shutdown(self) -> None:
         """Stop checking (before the window closes): no new runs, wait for the running one."""
+        if self._closed:
+            return
         self._closed = True
         self._timer.stop()
         try:
