@@ -13,6 +13,7 @@ import re
 from typing import Iterator
 
 from ..model import Item, Section
+from ..model.report import iter_section_items
 from .context import CJK_RE, MASK, CheckContext, TextField
 from .engine import rule
 from .findings import Finding, Fix
@@ -243,18 +244,8 @@ def check_structure(ctx: CheckContext) -> Iterator[Finding]:
             yield Finding("heading.level1_end", "warning",
                           f"一级标题不应以“{heading[-1]}”结尾：一级标题单独成行，末尾不加标点。", ref,
                           fix=Fix(f"删去末尾的“{heading[-1]}”", ref, heading.rstrip(_END_PUNCT).rstrip(), section.heading))
-        for _s, chain in _iter(section):
+        for chain in iter_section_items(section):
             yield from _item_checks(chain[-1])
-
-
-def _iter(section: Section):
-    stack = [(it, []) for it in reversed(section.items)]
-    while stack:
-        item, parents = stack.pop()
-        chain = parents + [item]
-        yield section, chain
-        for child in reversed(item.children):
-            stack.append((child, chain))
 
 
 def _item_checks(item: Item) -> Iterator[Finding]:

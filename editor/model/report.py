@@ -199,13 +199,8 @@ class Report(_Model):
     def iter_items(self) -> Iterator[tuple[Section, list[Item]]]:
         """Yield (section, ancestry) for every item, depth first; ancestry ends with the item."""
         for section in self.sections:
-            stack: list[tuple[Item, list[Item]]] = [(it, []) for it in reversed(section.items)]
-            while stack:
-                item, parents = stack.pop()
-                chain = parents + [item]
+            for chain in iter_section_items(section):
                 yield section, chain
-                for child in reversed(item.children):
-                    stack.append((child, chain))
 
     def find_node(self, node_id: str):
         """Return the section, item or metric with this id, or the report for ``"report"``."""
@@ -239,6 +234,17 @@ class Report(_Model):
         from .refs import iter_text_fields
 
         yield from iter_text_fields(self)
+
+
+def iter_section_items(section: Section) -> Iterator[list[Item]]:
+    """Yield the ancestry of every item of one section, depth first; the ancestry ends with the item."""
+    stack: list[tuple[Item, list[Item]]] = [(it, []) for it in reversed(section.items)]
+    while stack:
+        item, parents = stack.pop()
+        chain = parents + [item]
+        yield chain
+        for child in reversed(item.children):
+            stack.append((child, chain))
 
 
 def _find_in(items: list[Item], node_id: str, owner):
