@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..model import Item, Section
+from ..model import Item
 from ..model.report import iter_section_items
 from .context import CJK_RE, MASK, CheckContext, TextField
 from .engine import rule
