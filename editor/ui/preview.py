@@ -269,6 +269,22 @@ class _FlowTypesetter:
                 cursor.insertText(run.text, self.char_format(block, run.role, run.seg))
 
 
+def _write_blocks(cursor: QTextCursor, flow, start: int, end: int, typesetter) -> None:
+    """Write ``flow[start:end]`` at the cursor: the first into the (empty) current block, the rest as
+    new blocks. Used by both the full rebuild and the partial refresh."""
+    for i in range(start, end):
+        block = flow[i]
+        bf = typesetter.block_format(block)
+        cf = typesetter.char_format(block, "text", "text")
+        if i == start:
+            cursor.setBlockFormat(bf)
+            cursor.setBlockCharFormat(cf)
+            cursor.setCharFormat(cf)
+        else:
+            cursor.insertBlock(bf, cf)
+        typesetter.write_block(cursor, block)
+
+
 # The paragraphs of one section as build_flow gives them (lets a refresh redo only edited sections).
 section_flow = build_section_flow
 
@@ -377,17 +393,7 @@ class PageLayout:
         cursor.setPosition(first.position())
         cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        for i in range(p, ne):
-            block = flow[i]
-            bf = typesetter.block_format(block)
-            cf = typesetter.char_format(block, "text", "text")
-            if i == p:
-                cursor.setBlockFormat(bf)
-                cursor.setBlockCharFormat(cf)
-                cursor.setCharFormat(cf)
-            else:
-                cursor.insertBlock(bf, cf)
-            typesetter.write_block(cursor, block)
+        _write_blocks(cursor, flow, p, ne, typesetter)
         cursor.endEditBlock()
         self.blocks = flow
         self.signatures = sigs
@@ -398,15 +404,7 @@ class PageLayout:
         doc.clear()
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
-        for i, block in enumerate(flow):
-            bf = typesetter.block_format(block)
-            cf = typesetter.char_format(block, "text", "text")
-            if i == 0:
-                cursor.setBlockFormat(bf)
-                cursor.setBlockCharFormat(cf)
-            else:
-                cursor.insertBlock(bf, cf)
-            typesetter.write_block(cursor, block)
+        _write_blocks(cursor, flow, 0, len(flow), typesetter)
         cursor.endEditBlock()
         self.blocks = flow
         self.signatures = sigs
