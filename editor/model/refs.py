@@ -52,7 +52,7 @@ def set_field(report, ref: FieldRef, value: Any) -> None:
 
 # Free-text fields that may contain metric tokens, per node type.
 REPORT_TEXT_FIELDS = ("title_override", "preamble", "closing", "signature", "notes")
-SECTION_TEXT_FIELDS = ("heading", "intro")
+SECTION_TEXT_FIELDS = ("heading", "intro", "outro")
 ITEM_TEXT_FIELDS = ("lead", "body")
 
 
@@ -70,10 +70,11 @@ def iter_text_fields(report) -> Iterator[tuple[FieldRef, str]]:
     """Every free-text field of the report in document order."""
     yield from _fields("report", report, ("title_override", "preamble"))
     for section in report.sections:
-        yield from _fields(section.id, section, SECTION_TEXT_FIELDS)
+        yield from _fields(section.id, section, ("heading", "intro"))
         stack = list(reversed(section.items))
         while stack:
             item = stack.pop()
             yield from _fields(item.id, item, ITEM_TEXT_FIELDS)
             stack.extend(reversed(item.children))
+        yield from _fields(section.id, section, ("outro",))
     yield from _fields("report", report, ("closing", "signature", "notes"))

@@ -117,6 +117,8 @@ class Section(_Model):
     items: list[Item] = Field(default_factory=list)
     hint: str = ""
     needs_revision: bool = False
+    # Unnumbered paragraphs after the section's last item (a concluding paragraph, 下一步…); format 2.
+    outro: list[str] = Field(default_factory=list)
 
 
 class FormalInfo(_Model):
@@ -128,6 +130,37 @@ class FormalInfo(_Model):
     cc: str = ""  # 抄送
     printer: str = ""  # 印发机关
     print_date: Optional[_dt.date] = None  # 印发日期
+    signers: list[str] = Field(default_factory=list)  # 签发人 of a 上行文, one name per entry; format 2
+
+
+class CheckIgnore(_Model):
+    """A proofreading finding the user chose to ignore (format 2).
+
+    ``rule`` is the rule's id. With ``where`` (a :class:`~editor.model.refs.FieldRef` in its string form)
+    and ``text`` (the flagged excerpt) only that place is ignored (忽略此处); with both empty every
+    finding of the rule is (忽略此类).
+    """
+
+    rule: str
+    where: str = ""
+    text: str = ""
+
+
+class ImportFinding(_Model):
+    """Something the import found in the source and could not keep as it was (format 2).
+
+    Kept in the project so that ``check`` and the problems panel show it until the user dismisses it.
+    ``kind`` names what happened: "numbering" (a skipped or repeated number that was renumbered),
+    "punctuation" (a mark converted), "dropped" (a line left out as web-page furniture), "unsure"
+    (a part whose structure the import guessed).
+    """
+
+    id: str = Field(default_factory=lambda: new_id("f"))
+    kind: str
+    message: str  # a full sentence in Chinese
+    where: str = ""  # FieldRef string of the place in the imported report, if any
+    excerpt: str = ""  # the source text concerned
+    dismissed: bool = False
 
 
 FontRole = Literal["title", "body", "heading1", "heading2", "heading3", "page_number", "issuer_mark"]
@@ -170,6 +203,9 @@ class Report(_Model):
     format: FormatSettings = Field(default_factory=FormatSettings)
     metrics: list[Metric] = Field(default_factory=list)
     hint: str = ""
+    # Format 2: proofreading ignores and what the import found.
+    check_ignores: list[CheckIgnore] = Field(default_factory=list)
+    import_findings: list[ImportFinding] = Field(default_factory=list)
 
     # ----- derived values -------------------------------------------------
     @property

@@ -5,6 +5,11 @@ File format history (``format_version``):
 * 1 — first release (2026-11): envelope ``{"format": "report-editor-project", "format_version": 1,
   "app_version", "saved_at", "description", "report": {...}}``; the report as in
   :class:`editor.model.Report`. Reference file: ``tests/data/formats/v1.fzbg``.
+* 2 — 2026-12: ``Section.outro`` (paragraphs after a section's last item), ``FormalInfo.signers``
+  (签发人), ``Report.check_ignores`` (忽略此处 / 忽略此类) and ``Report.import_findings`` (what the import
+  found, shown until dismissed). All new fields have empty defaults, so the migration from 1 only moves
+  the version number; a version-1 program refuses a version-2 file as "from a newer version" instead of
+  reporting unknown fields. Reference file: ``tests/data/formats/v2.fzbg``.
 
 When the format changes, bump :data:`FORMAT_VERSION`, add a function to :data:`MIGRATIONS` that turns
 a version N document into version N+1, document the revision above and add a reference file of the
@@ -40,7 +45,7 @@ from ..errors import (
 from ..model import Report
 
 FORMAT_NAME = "report-editor-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 EXTENSION = ".fzbg"
 BACKUP_SUFFIX = ".bak"
 
@@ -50,6 +55,14 @@ os.umask(_UMASK)
 
 # MIGRATIONS[n] turns a version-n document (the whole envelope, as parsed JSON) into version n+1.
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def _migrate_1_to_2(doc: dict) -> dict:
+    # Version 2 only adds fields with empty defaults.
+    return dict(doc, format_version=2)
+
+
+MIGRATIONS[1] = _migrate_1_to_2
 
 
 def _loc(loc: tuple) -> str:

@@ -16,6 +16,7 @@ import pytest
 from editor.errors import (
     NotAProject, ProjectDamaged, ProjectError, ProjectNotFound, ProjectNotJson, ProjectTooNew, ProjectWriteError,
 )
+from editor.model.report import CheckIgnore, ImportFinding
 from editor.model import FormalInfo, FormatSettings, Item, Metric, Report, Section, SectionKind
 from editor.storage import (
     FORMAT_NAME, FORMAT_VERSION, atomic_write_bytes, dump_project, parse_project, read_project,
@@ -25,6 +26,7 @@ from editor.storage import projectfile
 
 ROOT = Path(__file__).resolve().parents[2]
 V1 = ROOT / "tests" / "data" / "formats" / "v1.fzbg"
+V2 = ROOT / "tests" / "data" / "formats" / "v2.fzbg"
 
 
 def reference_report() -> Report:
@@ -62,6 +64,20 @@ def reference_report() -> Report:
         ],
         hint="报告提示",
     )
+
+
+def reference_report_v2() -> Report:
+    """The report stored in tests/data/formats/v2.fzbg: the v1 reference plus every field version 2 added."""
+    report = reference_report()
+    report.sections[0].outro = ["下一步，我局将继续……。"]
+    report.formal.signers = ["张三", "李四"]
+    report.check_ignores = [CheckIgnore(rule="wording.term", where="i-1:body[0]", text="收办"),
+                            CheckIgnore(rule="punct.space")]
+    report.import_findings = [ImportFinding(id="f-1", kind="numbering", message="原文编号（一）（一）重复，已改为（二）。",
+                                            where="i-1:lead", excerpt="（一）加强行政复议。"),
+                              ImportFinding(id="f-2", kind="dropped", message="删除了网页内容“分享到：”。",
+                                            excerpt="分享到：", dismissed=True)]
+    return report
 
 
 def envelope(report: dict | None = None, **kw) -> str:
@@ -186,17 +202,31 @@ def test_newer_version_refused(tmp_path):
 # ------------------------------------------------------------------ versions and migrations
 def test_reference_v1_file_loads_and_equals_the_built_report():
     report, meta = read_project_with_meta(V1)
-    assert meta["format_version"] == 1 and meta["description"] == "格式版本 1 的参考文件"
+    assert meta["format_version"] == FORMAT_VERSION and meta["description"] == "格式版本 1 的参考文件"  # migrated
     assert report == reference_report()
 
 
-def test_reference_v1_file_is_stable():
-    """A v1 file written today is the same JSON as the reference (apart from the save time and version)."""
-    ref = json.loads(V1.read_text(encoding="utf-8"))
-    now = json.loads(dump_project(reference_report(), "格式版本 1 的参考文件"))
+def test_reference_v2_file_loads_and_equals_the_built_report():
+    report, meta = read_project_with_meta(V2)
+    assert meta["format_version"] == 2 and meta["description"] == "格式版本 2 的参考文件"
+    assert report == reference_report_v2()
+
+
+def test_reference_v2_file_is_stable():
+    """A file written today is the same JSON as the newest reference (apart from the save time)."""
+    assert FORMAT_VERSION == 2, "a new format version needs a new reference file and this test moved to it"
+    ref = json.loads(V2.read_text(encoding="utf-8"))
+    now = json.loads(dump_project(reference_report_v2(), "格式版本 2 的参考文件"))
     for d in (ref, now):
         d.pop("saved_at"), d.pop("app_version")
     assert now == ref
+
+
+def test_version_1_program_would_refuse_a_version_2_file(monkeypatch):
+    """A file with the new fields is refused as too new by a program that knows only version 1."""
+    monkeypatch.setattr(projectfile, "FORMAT_VERSION", 1)
+    with pytest.raises(ProjectTooNew):
+        read_project(V2)
 
 
 def test_migration_registry(monkeypatch):
@@ -227,10 +257,10 @@ def test_migration_registry(monkeypatch):
 
 
 def test_missing_migration_step(monkeypatch):
-    monkeypatch.setattr(projectfile, "FORMAT_VERSION", 2)
+    monkeypatch.setattr(projectfile, "FORMAT_VERSION", 3)
     with pytest.raises(ProjectDamaged) as e:
-        parse_project(envelope({}, format_version=1), "old.fzbg")
-    assert e.value.field == "format_version" and "1" in e.value.message
+        parse_project(envelope({}, format_version=2), "old.fzbg")
+    assert e.value.field == "format_version" and "2" in e.value.message
 
 
 def test_broken_migration_step_does_not_loop(monkeypatch):
