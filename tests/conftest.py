@@ -4,7 +4,6 @@ so no test touches a user's files (pattern from novelWriter's tests/conftest.py)
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest

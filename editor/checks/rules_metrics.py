@@ -105,7 +105,7 @@ def _text(d: Decimal) -> str:
 def check_metric_changes(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.token_fields:
         raw = f.raw
-        for kind, mid, s, e in _tokens(raw):
+        for kind, mid, _s, e in _tokens(raw):
             if kind != "m":
                 continue
             m = _CHANGE_RE.match(raw, e)
@@ -232,7 +232,7 @@ def check_metric_parts(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if total.qualifier or any(p.qualifier for p in parts):
             continue  # approximate figures (约、逾、余…) need not add up exactly
-        s = sum((v * _SCALE[p.scale] for v, p in zip(values, parts)), Decimal(0))
+        s = sum((v * _SCALE[p.scale] for v, p in zip(values, parts, strict=True)), Decimal(0))
         tv = t * _SCALE[total.scale]
         if s != tv:
             names = "、".join(f"{_label(p)} {format_value(p)}" for p in parts)

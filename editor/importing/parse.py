@@ -448,7 +448,7 @@ def build_report(paras: list[SourcePara], *, keep_punctuation: bool = False) -> 
         elif isinstance(owner, Item):
             where = f"“{owner.lead[:16]}”下"
         expected = 1
-        for n, marker, node_id, head in seq:
+        for n, marker, node_id, _head in seq:
             if n == expected:
                 expected += 1
                 continue

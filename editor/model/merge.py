@@ -328,7 +328,7 @@ def apply_merge(plan: MergePlan, resolutions: Optional[dict[str, str]] = None) -
                 continue
         _put(result, key, e.kind, chosen)
 
-    for src, kind, after, obj in plan._additions:
+    for _src, kind, after, obj in plan._additions:
         obj = obj.model_copy(deep=True)
         if kind == "metric":
             if result.metric(obj.id) is None:

@@ -105,7 +105,7 @@ def _under_10k(n: int) -> str:
     digits = f"{n:04d}"
     zero = False
     started = False
-    for d, u in zip(digits, units):
+    for d, u in zip(digits, units, strict=False):
         k = int(d)
         if k == 0:
             zero = started

@@ -97,7 +97,7 @@ def test_normal_and_body_line_pitch_indent_and_char_spacing(small):
 def test_every_block_kind_has_a_named_style_with_chinese_name(small):
     data = build_docx(small, "formal")
     d = open_docx(data)
-    for key, (style_id, name) in {**F.PARAGRAPH_STYLES, **F.CHARACTER_STYLES}.items():
+    for _key, (style_id, name) in {**F.PARAGRAPH_STYLES, **F.CHARACTER_STYLES}.items():
         el = style_by_id(d, style_id)
         assert style_id.isascii()
         assert el.find(f"{W}name").get(f"{W}val") == name
@@ -153,9 +153,9 @@ def test_run_in_lead_uses_kai_character_style(small):
     para = next(p for p in d.paragraphs if p.text.startswith("（一）全面准确"))
     is_lead = [r._r.rPr is not None and r._r.rPr.rStyle is not None and r._r.rPr.rStyle.val == lead_id
                for r in para.runs]
-    assert "".join(r.text for r, lead in zip(para.runs, is_lead) if lead) == "（一）全面准确学习领会党的二十大精神。"
+    assert "".join(r.text for r, lead in zip(para.runs, is_lead, strict=True) if lead) == "（一）全面准确学习领会党的二十大精神。"
     assert is_lead == sorted(is_lead, reverse=True)  # lead runs first
-    rest = "".join(r.text for r, lead in zip(para.runs, is_lead) if not lead)
+    rest = "".join(r.text for r, lead in zip(para.runs, is_lead, strict=True) if not lead)
     assert rest.startswith("收办行政复议申请2041件")
     assert para.style.style_id == F.PARAGRAPH_STYLES["body"][0]
     # a stand-alone level-2 lead gets the 二级标题 paragraph style

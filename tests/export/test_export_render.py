@@ -95,7 +95,7 @@ def test_22_lines_on_a_full_page(sample_pdf):
     for number in range(2, len(pages)):  # every page but the last is full (no widow control)
         lines = body_lines(pages[number - 1])
         assert len(lines) == 22, [ln["text"][:10] for ln in lines]
-        pitch = statistics.median(b["y"] - a["y"] for a, b in zip(lines, lines[1:]))
+        pitch = statistics.median(b["y"] - a["y"] for a, b in zip(lines, lines[1:], strict=False))
         assert abs(pitch - F.LINE_PITCH / PT) < 0.3
         # the first line sits at the top of the text block, the last at its bottom
         assert lines[0]["y"] - TOP < F.LINE_PITCH / PT

@@ -53,7 +53,7 @@ def test_every_paragraph_matches_the_published_text(sample, seed_text):
     assert "东莞市司法局2022年法治政府建设年度报告" in seed_text
     got = [b.text for b in blocks if b.kind not in ("title", "title_gap")]
     assert len(got) == len(expected)
-    for g, e in zip(got, expected):
+    for g, e in zip(got, expected, strict=True):
         assert g == e
     assert not any(b.runs and any(r.seg == "missing" for r in b.runs) for b in blocks)
 

@@ -28,7 +28,7 @@ def test_rollover_fields(tmp_path, seed_text):
     assert nxt.date is None and nxt.publication_date is None and nxt.formal.print_date is None
     assert nxt.formal.doc_number == "东司〔2024〕号"
     assert len(nxt.metrics) == len(r.metrics)
-    for old, new in zip(r.metrics, nxt.metrics):
+    for old, new in zip(r.metrics, nxt.metrics, strict=True):
         assert new.id == old.id and new.value is None and new.last_value == old.value
     assert all(s.needs_revision for s in nxt.sections)
     assert all(chain[-1].needs_revision for _s, chain in nxt.iter_items())

@@ -49,7 +49,7 @@ def typing_latency(report, keystrokes: int = 150, pause_s: float = 0.02) -> dict
         panel = None
         if with_panel:
             panel = ProblemsPanel(doc, delay_ms=0)
-            panel.refreshed.connect(lambda: runs.__setitem__(0, runs[0] + 1))
+            panel.refreshed.connect(lambda runs=runs: runs.__setitem__(0, runs[0] + 1))
         base = doc.get(ref)
         times = []
         for k in range(keystrokes):

@@ -16,7 +16,6 @@ beyond the expected 5 ms interval). Targets: refresh <= 300 ms (sample), <= 2 s 
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import time
 from pathlib import Path

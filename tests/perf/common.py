@@ -6,7 +6,7 @@ import statistics
 import time
 from typing import Callable
 
-from editor.model import Item, Metric, Report, Section, new_id
+from editor.model import Item, Report, Section, new_id
 from editor.model.tokens import TOKEN_RE
 from editor.templates import load_template
 
@@ -28,7 +28,7 @@ def large_report(factor: int = 50) -> Report:
             parts = [mapping.get(p, p) for p in m.parts]
             out.metrics.append(m.model_copy(update={"id": mapping[m.id], "parts": parts}))
 
-        def remap(text: str) -> str:
+        def remap(text: str, mapping: dict = mapping) -> str:
             return TOKEN_RE.sub(lambda mo: "{{%s:%s}}" % (mo.group(1), mapping.get(mo.group(2), mo.group(2))), text)
 
         def copy_item(item: Item) -> Item:

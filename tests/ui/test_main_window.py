@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from uihelpers_a import type_text
-from editor.model import FieldRef, Item, Section, number_report, render_text
+from editor.model import FieldRef, number_report
 from editor.templates import load_template
 from editor.ui.document import ReportDocument
 from editor.ui.forms import ItemForm, ReportInfoForm, SectionForm
