@@ -263,6 +263,9 @@ def _open_window(argv: Sequence[str]) -> int:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    from .sysenv import utf8_output
+
+    utf8_output()  # UTF-8, never UnicodeEncodeError on a console code page such as cp936
     argv = list(sys.argv[1:] if argv is None else argv)
     first = argv[0] if argv else ""
     window_option = first.split("=", 1)[0] in WINDOW_OPTIONS
@@ -283,8 +286,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except KeyboardInterrupt:
         _err("已中断。")
         return 1
-    except Exception as e:  # never show a traceback to a user
-        _err(f"发生意外错误：{type(e).__name__}: {e}。请把这条信息和所用文件报告给维护人员。")
+    except Exception as e:  # never show a traceback to a user: the details go to the log file
+        from .errors import unexpected_error_message
+
+        _err(unexpected_error_message(e, "report-editor " + " ".join(argv)))
         if os.environ.get("REPORT_EDITOR_DEBUG"):
             raise
         return 1

@@ -1,15 +1,15 @@
 """Which of the fonts an exported file names are installed here, and look-alikes for the preview.
 
-No Qt: the font list comes from fontconfig's ``fc-list`` (empty when it is not available).
+No Qt: the installed fonts are read from the system's font folders (fontconfig on Linux), see
+:mod:`editor.sysenv`.
 """
 
 from __future__ import annotations
 
 import functools
-import shutil
-import subprocess
 
 from ..model import FormatSettings
+from ..sysenv import parse_fc_list as _parse_fc_list  # noqa: F401 - kept for callers and tests
 from ..model.report import DEFAULT_FONTS
 
 # Official font -> installed look-alikes, best first (Linux names; Windows names where they exist).
@@ -38,35 +38,23 @@ ROLE_LABELS = {
 }
 
 
-def _parse_fc_list(output: str) -> set[str]:
-    families: set[str] = set()
-    for line in output.splitlines():
-        for name in line.split(","):
-            name = name.strip().replace("\\-", "-")
-            if name:
-                families.add(name)
-    return families
-
-
 def installed_font_families() -> set[str]:
-    """Font family names known to fontconfig (all localised names); empty if fc-list is missing.
+    """Font family names installed on this machine, in every language (仿宋_GB2312's file calls itself
+    仿宋_GB2312 and FangSong_GB2312); see :func:`editor.sysenv.installed_font_families` for where they
+    are looked up on each platform (no Qt).
 
-    fc-list runs once per process; each call returns a fresh copy of the cached set."""
+    The lookup runs once per process; each call returns a fresh copy of the cached set."""
     return set(_installed_cached())
 
 
 @functools.lru_cache(maxsize=1)
 def _installed_cached() -> frozenset[str]:
-    fc = shutil.which("fc-list")
-    if fc is None:
-        return frozenset()
+    from .. import sysenv
+
     try:
-        proc = subprocess.run([fc, ":", "family"], capture_output=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
+        return frozenset(sysenv.installed_font_families())
+    except Exception:  # noqa: BLE001 - fonts only improve the preview and the notices; never fail here
         return frozenset()
-    if proc.returncode != 0:
-        return frozenset()
-    return frozenset(_parse_fc_list(proc.stdout.decode("utf-8", "replace")))
 
 
 def _candidates(font_name: str) -> tuple[str, ...]:

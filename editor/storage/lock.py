@@ -2,10 +2,15 @@
 copies at once (the pattern of novelWriter's ``core/storage.py``). No Qt.
 
 The lock is ``.<name>.lock`` in the project's folder (``report.fzbg`` -> ``.report.fzbg.lock``), a small
-JSON file naming host, user, process id and time. It is written only after the project was read
-successfully, and removed when the project is closed. A second open is refused with a
-:class:`~editor.errors.ProjectLocked` naming the holder; the window may then offer to override it, in
-particular when the holder looks dead (same host, process gone), which is what a crash leaves behind.
+JSON file naming host, user, process id, the process's start time and the boot id, and the time. It is
+written only after the project was read successfully, and removed when the project is closed. A second
+open is refused with a :class:`~editor.errors.ProjectLocked` naming the holder; the window may then
+offer to override it, in particular when the holder is dead: same host and its process gone, a zombie,
+the machine rebooted since, or its process id now used by another process (compared by start time,
+see :func:`editor.sysenv.holder_alive`, which never sends a signal to anybody).
+
+A lock file that cannot be understood (garbage, a folder, an impossible process id) raises
+:class:`~editor.errors.LockDamaged`; overriding it moves the damaged lock into the ``damaged`` folder.
 """
 
 from __future__ import annotations
@@ -19,7 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from ..errors import ProjectLocked, ProjectWriteError
+from .. import sysenv
+from ..errors import LockDamaged, ProjectLocked, ProjectWriteError, os_error_text
+
+MAX_LOCK_BYTES = 64 * 1024
 
 
 def lock_path(project: str | os.PathLike) -> Path:
@@ -35,47 +43,76 @@ def _user() -> str:
 
 
 def this_holder() -> dict:
+    identity = sysenv.process_identity()
     return {
         "host": socket.gethostname(),
         "user": _user(),
-        "pid": os.getpid(),
+        "pid": identity["pid"],
+        "started": identity["started"],
+        "boot": identity["boot"],
         "time": _dt.datetime.now().replace(microsecond=0).isoformat(),
     }
 
 
+def _damaged(reason: str) -> dict:
+    return {"damaged": reason}
+
+
+def _validate(data) -> dict:
+    if not isinstance(data, dict):
+        return _damaged("内容不是锁定信息")
+    pid = data.get("pid")
+    if not sysenv.valid_pid(pid):
+        shown = json.dumps(pid, ensure_ascii=False)
+        return _damaged(f"记录的进程号 {shown[:40]} 无效")
+    for key in ("host", "user", "time", "token", "boot"):
+        if key in data and data[key] is not None and not isinstance(data[key], str):
+            return _damaged(f"字段 {key} 的内容无效")
+    started = data.get("started")
+    if started is not None and (isinstance(started, bool) or not isinstance(started, (int, float))):
+        return _damaged("字段 started 的内容无效")
+    return data
+
+
 def read_lock(project: str | os.PathLike) -> Optional[dict]:
-    """The holder recorded in the project's lock file, or None when there is no (readable) lock."""
+    """The holder recorded in the project's lock file; None when there is no lock. A lock that cannot be
+    understood is returned as ``{"damaged": reason}`` (reason in Chinese)."""
     path = lock_path(project)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        if path.is_dir():
+            return _damaged("锁定文件的位置被一个文件夹占用")
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_LOCK_BYTES + 1)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError):
-        # An unreadable or half-written lock still means somebody may hold the project.
-        return {"host": "?", "user": "?", "pid": -1, "time": ""}
-    return data if isinstance(data, dict) else {"host": "?", "user": "?", "pid": -1, "time": ""}
-
-
-def pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
+    except OSError as e:
+        return _damaged(f"无法读取：{os_error_text(e)}")
+    if len(raw) > MAX_LOCK_BYTES:
+        return _damaged("文件过大，不是本程序写的锁定文件")
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # exists, owned by someone else
-        return True
-    except OSError:
-        return False
-    return True
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return _damaged("内容不是有效的锁定信息")
+    return _validate(data)
+
+
+def pid_alive(pid, started=None, boot=None) -> bool:
+    """Whether process ``pid`` runs (see :func:`editor.sysenv.holder_alive`; no signal is sent)."""
+    return sysenv.holder_alive(pid, started, boot)
 
 
 def holder_is_dead(holder: dict) -> bool:
-    """True when the holder ran on this host and its process is gone (a crash or a kill)."""
-    return holder.get("host") == socket.gethostname() and not pid_alive(int(holder.get("pid") or -1))
+    """True when the holder ran on this host and its process is gone (a crash, a kill, a reboot), is a
+    zombie, or its process id now belongs to another process."""
+    if not isinstance(holder, dict) or holder.get("damaged"):
+        return False
+    return holder.get("host") == socket.gethostname() and not pid_alive(
+        holder.get("pid"), holder.get("started"), holder.get("boot"))
 
 
 def describe_holder(holder: dict) -> str:
+    if holder.get("damaged"):
+        return f"未知（锁定文件已损坏：{holder['damaged']}）"
     time = str(holder.get("time") or "").replace("T", " ")
     return f"用户 {holder.get('user', '?')}（计算机 {holder.get('host', '?')}，进程 {holder.get('pid', '?')}，{time} 打开）"
 
@@ -94,7 +131,7 @@ class ProjectLock:
 
     def is_ours(self) -> bool:
         current = read_lock(self.project)
-        return bool(current) and current.get("token") == self.token
+        return bool(current) and bool(self.token) and current.get("token") == self.token
 
     def release(self) -> None:
         if self.is_ours():
@@ -111,11 +148,13 @@ class ProjectLock:
 
 
 def acquire_lock(project: str | os.PathLike, *, force: bool = False) -> ProjectLock:
-    """Take the lock of ``project`` or raise :class:`ProjectLocked` naming the holder.
+    """Take the lock of ``project`` or raise :class:`ProjectLocked` (:class:`LockDamaged` for a lock
+    file that cannot be understood) naming the holder.
 
-    With ``force`` an existing lock is replaced (after the user chose to override it).
-    A project in a read-only folder cannot be locked: it is opened without a lock (None is never
-    returned; the lock object then simply has no file).
+    With ``force`` an existing lock is replaced (after the user chose to override it); a damaged one is
+    first moved into the ``damaged`` folder beside the project (never deleted).
+    A project in a read-only folder cannot be locked: it is opened without a lock (the lock object then
+    simply has no file).
     """
     project = Path(project).absolute()
     path = lock_path(project)
@@ -123,20 +162,29 @@ def acquire_lock(project: str | os.PathLike, *, force: bool = False) -> ProjectL
     holder["token"] = os.urandom(8).hex()
     holder["project"] = str(project)
     data = json.dumps(holder, ensure_ascii=False, indent=1).encode("utf-8")
-    if not force:
-        existing = read_lock(project)
-        if existing is not None:
-            dead = holder_is_dead(existing)
-            what = "上次打开它的程序似乎已意外退出" if dead else "它正在被编辑"
-            raise ProjectLocked(
-                f"项目“{project.name}”已被锁定：{what}。锁定者：{describe_holder(existing)}。"
-                + ("如果确认没有其他窗口在编辑它，可以解除锁定后打开。" if dead else
-                   "请先在那个窗口中关闭它；如果确认它已不在编辑，可以强制解除锁定。"),
-                holder={**existing, "dead": dead},
+    existing = read_lock(project)
+    if existing is not None and existing.get("damaged"):
+        if not force:
+            raise LockDamaged(
+                f"项目“{project.name}”的锁定文件“{path}”已损坏（{existing['damaged']}），无法判断是否有人正在编辑它。"
+                "如果确认没有其他窗口在编辑它，可以解除锁定后打开；损坏的锁定文件会被移到“damaged”文件夹，不会删除。",
+                holder={**existing, "dead": False},
             )
+        from .damaged import move_aside
+
+        move_aside(path)
+    elif existing is not None and not force:
+        dead = holder_is_dead(existing)
+        what = "上次打开它的程序似乎已意外退出" if dead else "它正在被编辑"
+        raise ProjectLocked(
+            f"项目“{project.name}”已被锁定：{what}。锁定者：{describe_holder(existing)}。"
+            + ("如果确认没有其他窗口在编辑它，可以解除锁定后打开。" if dead else
+               "请先在那个窗口中关闭它；如果确认它已不在编辑，可以强制解除锁定。"),
+            holder={**existing, "dead": dead},
+        )
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:
         if force:
-            tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
             tmp.write_bytes(data)
             os.replace(tmp, path)
         else:
@@ -147,7 +195,16 @@ def acquire_lock(project: str | os.PathLike, *, force: bool = False) -> ProjectL
         return acquire_lock(project, force=False)
     except PermissionError:
         # Read-only location (e.g. a shared folder): editing is still possible, saving will report.
+        _unlink_quietly(tmp)
         return ProjectLock(project, holder, "")
     except OSError as e:
-        raise ProjectWriteError(f"无法在“{project.parent}”中写入锁定文件：{e.strerror or e}。") from None
+        _unlink_quietly(tmp)
+        raise ProjectWriteError(f"无法在“{project.parent}”中写入锁定文件：{os_error_text(e)}。") from None
     return ProjectLock(project, holder, holder["token"])
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass

@@ -25,6 +25,7 @@ import datetime as _dt
 import glob
 import json
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -39,8 +40,10 @@ from ..errors import (
     ProjectDamaged,
     ProjectNotFound,
     ProjectNotJson,
+    ProjectReadOnly,
     ProjectTooNew,
     ProjectWriteError,
+    os_error_text,
 )
 from ..model import Report
 
@@ -231,11 +234,38 @@ def dump_project(report: Report, description: str = "") -> bytes:
     return (envelope[:-2] + ',\n "report": ' + body + "\n}\n").encode("utf-8")
 
 
+def _read_only(path: Path) -> bool:
+    """True for an existing file that must not be overwritten: no write bit (0444, or the Windows
+    read-only attribute) or no write permission for this user."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (mode & 0o222) or not os.access(path, os.W_OK)
+
+
+_TOKEN: Optional[str] = None
+
+
+def _writer_token() -> str:
+    """This process's identity (pid and start time), put into the names of its temporary files so the
+    next start can tell the leftovers of a killed save from a save in progress."""
+    global _TOKEN
+    if _TOKEN is None or not _TOKEN.startswith(f"{os.getpid()}-"):  # recomputed in a forked child
+        from ..sysenv import identity_token
+
+        _TOKEN = identity_token()
+    return _TOKEN
+
+
 def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, backup: bool = True, what: str = "文件") -> Path:
     """Write ``data`` to ``path`` atomically: temporary file in the same folder, flush, fsync, replace.
 
-    With ``backup`` the previous file is kept as ``path + .bak``. On any failure the old file is left
-    as it was and no temporary file remains; a :class:`ProjectWriteError` explains what to do.
+    With ``backup`` the previous file is kept as ``path + .bak``: the current file is first linked (or
+    copied) to a temporary name that then replaces the old ``.bak``, so a kill at any moment leaves the
+    old or the new file and a ``.bak``. A read-only target (or ``.bak``) is never overwritten
+    (:class:`ProjectReadOnly`). On any failure the old file is left as it was and no temporary file
+    remains; a :class:`ProjectWriteError` explains in Chinese what to do.
     """
     p = Path(path)
     if p.is_symlink():  # write through the link: replacing the link itself would detach the real file
@@ -243,9 +273,20 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, backup: bool = T
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.is_dir():
         raise ProjectWriteError(f"无法保存{what}：文件夹“{folder}”不存在。请选择一个已有的文件夹。")
+    if p.is_dir():
+        raise ProjectWriteError(f"无法保存{what}“{p}”：这个名字已被一个文件夹占用。请换一个文件名。")
+    bak = p.with_name(p.name + BACKUP_SUFFIX) if backup else None
+    for target, label in ((p, what), (bak, "备份文件")):
+        if target is not None and _read_only(target):
+            raise ProjectReadOnly(
+                f"“{target}”是只读的{label}，本程序不会覆盖它。请用“另存为”保存到另一个文件；"
+                "如确需覆盖，请先在文件属性中取消“只读”。原文件未被改动。"
+            )
+    prefix = f".{p.name}.w{_writer_token()}."
     tmp_name: Optional[str] = None
+    bak_tmp: Optional[Path] = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -254,17 +295,14 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, backup: bool = T
             os.chmod(tmp_name, (p.stat().st_mode & 0o777) if p.exists() else (0o666 & ~_UMASK))
         except OSError:
             pass
-        if p.exists():
-            if backup:
-                bak = p.with_name(p.name + BACKUP_SUFFIX)
-                try:
-                    if bak.exists():
-                        bak.unlink()
-                    os.link(p, bak)
-                except OSError:
-                    import shutil
-
-                    shutil.copy2(p, bak)
+        if bak is not None and p.exists():
+            bak_tmp = folder / f"{prefix}{os.urandom(4).hex()}.bak.tmp"
+            try:
+                os.link(p, bak_tmp)
+            except OSError:  # no hard links here (FAT, some network shares): a copy
+                shutil.copy2(p, bak_tmp)
+            os.replace(bak_tmp, bak)  # the old .bak is replaced in one step: never a moment without one
+            bak_tmp = None
         os.replace(tmp_name, p)
         tmp_name = None
         _fsync_dir(folder)
@@ -276,29 +314,55 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, backup: bool = T
         ) from None
     except OSError as e:
         raise ProjectWriteError(
-            f"无法保存{what}“{p}”：{e.strerror or e}。请检查磁盘空间和权限，或另存到其他位置。原文件未被改动。"
+            f"无法保存{what}“{p}”：{os_error_text(e)}。原文件未被改动；也可以另存到其他位置。"
         ) from None
     finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
+        for leftover in (tmp_name, bak_tmp):
+            if leftover is not None:
+                try:
+                    os.unlink(leftover)
+                except OSError:
+                    pass
     return p
 
 
 STALE_TEMP_SECONDS = 600
 
 
-def _remove_stale_temporaries(folder: Path, name: str) -> None:
-    """Temporary files of this target left by a process killed mid-write (older than 10 minutes)."""
+def _remove_stale_temporaries(folder: Path, name: str) -> int:
+    """Remove temporary files of target ``name`` left by interrupted saves; returns how many.
+
+    A temporary file names its writer (process id and start time): it is removed as soon as that
+    process is gone. Names without a writer (older versions) and this process's own are removed after
+    10 minutes. Nothing else is touched.
+    """
+    from ..sysenv import token_alive
+
     now = time.time()
+    removed = 0
+    head = f".{name}."
     for tmp in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        rest = tmp.name[len(head):]
+        alive = token_alive(rest[1:].split(".", 1)[0]) if rest.startswith("w") else None
+        own = rest.startswith(f"w{_writer_token()}.")
         try:
-            if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
+            if (alive is False and not own) or now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
                 tmp.unlink()
+                removed += 1
         except OSError:
             pass
+    return removed
+
+
+def remove_interrupted_saves(path: str | os.PathLike) -> int:
+    """At the next start (opening ``path``): remove what saves of it that were killed left behind."""
+    p = Path(path)
+    if p.is_symlink():
+        p = p.resolve()
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        return 0
+    return _remove_stale_temporaries(folder, p.name)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -316,6 +380,40 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _unencodable_field(report: Report) -> str:
+    """Where in ``report`` the first text that cannot be written as UTF-8 (a lone surrogate) is."""
+    def walk(value, where):
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return where
+            return None
+        if isinstance(value, dict):
+            items = value.items()
+        elif isinstance(value, (list, tuple)):
+            items = ((f"[{i}]", v) for i, v in enumerate(value))
+        else:
+            return None
+        for key, item in items:
+            found = walk(item, f"{where}{key}" if str(key).startswith("[") else f"{where}.{key}")
+            if found:
+                return found
+        return None
+
+    return walk(report.model_dump(), "report") or "report"
+
+
 def write_project(path: str | os.PathLike, report: Report, *, description: str = "", backup: bool = True) -> Path:
     """Save ``report`` to ``path`` atomically (see :func:`atomic_write_bytes`)."""
-    return atomic_write_bytes(path, dump_project(report, description), backup=backup, what="项目文件")
+    try:
+        data = dump_project(report, description)
+    except (UnicodeEncodeError, ValueError) as e:
+        if "surrogate" not in str(e) and not isinstance(e, UnicodeEncodeError):
+            raise
+        raise ProjectWriteError(
+            f"无法保存项目文件“{Path(path).name}”：字段 {_unencodable_field(report)} 中含有无法保存的字符"
+            "（单独的代理字符，常见于从损坏的文件或网页中复制的文字）。请删除或重新输入那里的文字后再保存。"
+            "原文件未被改动。"
+        ) from None
+    return atomic_write_bytes(path, data, backup=backup, what="项目文件")

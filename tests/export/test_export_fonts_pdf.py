@@ -33,8 +33,15 @@ def test_installed_families_from_fc_list(fresh_font_cache):
     assert "mutating the copy does not change the cache" not in fonts.installed_font_families()
 
 
-def test_no_fc_list_gives_empty_set(fresh_font_cache, monkeypatch, tmp_path):
+def test_no_fc_list_reads_the_font_folders(fresh_font_cache, monkeypatch, tmp_path):
+    """Without fontconfig (as on Windows) the fonts are read from the font folders; with no fonts at
+    all the set is empty and the preview keeps the official name."""
+    from editor import sysenv
+
     monkeypatch.setenv("PATH", str(tmp_path))
+    assert "Noto Serif CJK SC" in fonts.installed_font_families()
+    fonts._installed_cached.cache_clear()
+    monkeypatch.setattr(sysenv, "font_folders", lambda: [tmp_path / "no-fonts"])
     assert fonts.installed_font_families() == set()
     assert fonts.preview_family("仿宋_GB2312") == "仿宋_GB2312"
 

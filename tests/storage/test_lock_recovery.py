@@ -108,7 +108,10 @@ def test_recovery_of_untitled_and_live_other_process(tmp_path):
     meta = json.loads((folder / f"{k2}.json").read_text(encoding="utf-8"))
     proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        meta["pid"] = proc.pid
+        # what that process would have recorded: its id, start time and boot
+        from editor.sysenv import process_identity
+
+        meta.update(process_identity(proc.pid))
         (folder / f"{k2}.json").write_text(json.dumps(meta), encoding="utf-8")
         assert [i.key for i in list_recoveries(folder)] == [k1]
         assert {i.key for i in list_recoveries(folder, include_live=True)} == {k1, k2}

@@ -364,7 +364,9 @@ def test_failure_mid_write_leaves_old_file(tmp_path, monkeypatch):
     monkeypatch.setattr(projectfile.os, "fsync", no_space)
     with pytest.raises(ProjectWriteError) as e:
         write_project(p, Report(organisations=["新"]))
-    assert "原文件未被改动" in e.value.message and "No space" in e.value.message
+    # the OS error is explained in Chinese, without the system's English text
+    assert "原文件未被改动" in e.value.message and "磁盘已满" in e.value.message
+    assert "No space" not in e.value.message and "Errno" not in e.value.message
     assert p.read_bytes() == before
     assert _only_target_files(tmp_path) == {"r.fzbg"}
 
