@@ -80,13 +80,62 @@ def install_translation(app, language: Optional[str] = None) -> str:
     return install_translator(app, language)
 
 
+def _install_error_hook():
+    """Exceptions that escape a Qt slot are bugs: log them and say so in a dialog naming the log file;
+    the window stays open with the user's work (no traceback on the console)."""
+    previous = sys.excepthook
+
+    def hook(kind, error, tb):
+        if issubclass(kind, KeyboardInterrupt):
+            return previous(kind, error, tb)
+        try:
+            from PySide6.QtWidgets import QMessageBox
+
+            from .errors import unexpected_error_message
+
+            QMessageBox.critical(None, _app_title(), unexpected_error_message(error.with_traceback(tb), "slot"))
+        except Exception:  # noqa: BLE001 - the hook must never raise
+            previous(kind, error, tb)
+
+    sys.excepthook = hook
+    return previous
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Start the window. Everything read at start (recovery copies, locks, the project, settings) goes
+    through guarded paths: a problem becomes a Chinese dialog naming the file, never a traceback."""
+    from .sysenv import utf8_output
+
+    utf8_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parse(argv)
     app = create_application([])
     install_translation(app, args.lang)
     app.setApplicationDisplayName(_app_title())  # again, now in the interface language
+    previous_hook = _install_error_hook()
+    try:
+        return _start(app, args)
+    except Exception as e:  # noqa: BLE001 - the guard of the start: a dialog naming the log, never a traceback
+        from PySide6.QtWidgets import QMessageBox
 
+        from .errors import unexpected_error_message
+
+        message = unexpected_error_message(e, "start " + " ".join(argv))
+        try:
+            from .ui.main_window import open_windows
+
+            for w in open_windows():  # leave no lock behind
+                if w.lock is not None:
+                    w.lock.release()
+        except Exception:  # noqa: BLE001
+            pass
+        QMessageBox.critical(None, _app_title(), message)
+        return 1
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _start(app, args) -> int:
     from .errors import ReportEditorError
     from .templates import load_template
     from .ui.document import ReportDocument

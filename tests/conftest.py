@@ -81,3 +81,27 @@ def _no_blocking_message_boxes(monkeypatch):
 @pytest.fixture
 def message_boxes(_no_blocking_message_boxes):
     return _no_blocking_message_boxes
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_file_problem_boxes(monkeypatch):
+    """The same for the questions with buttons of their own (editor.ui.file_problems.choose): they answer
+    with the last, harmless option unless a test sets its own answer; calls are in ``file_problem_boxes``."""
+    calls: list[tuple[str, list[str]]] = []
+    try:
+        from editor.ui import file_problems
+    except ImportError:  # pragma: no cover - Qt is a dependency
+        yield calls
+        return
+
+    def answer(parent, title, text, options, default, icon=None):
+        calls.append((text, [key for key, _label in options]))
+        return options[-1][0]
+
+    monkeypatch.setattr(file_problems, "choose", answer)
+    yield calls
+
+
+@pytest.fixture
+def file_problem_boxes(_no_blocking_file_problem_boxes):
+    return _no_blocking_file_problem_boxes

@@ -24,10 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import ProjectLocked, ReportEditorError
+from ..errors import (
+    ProjectLocked,
+    ProjectReadOnly,
+    ReportEditorError,
+    os_error_text,
+    unexpected_error_message,
+)
 from ..model import FieldRef, Report
 from ..storage import EXTENSION, read_project, write_project
-from ..storage.lock import ProjectLock, acquire_lock, describe_holder
+from ..storage.lock import ProjectLock, acquire_lock
 from ..storage.recovery import read_recovery, recovery_key, remove_recovery, write_recovery
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 from . import settings as st
@@ -446,7 +452,8 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self.save_to(self.doc.path)
 
-    def save_as(self) -> bool:
+    def save_as(self, exclude: Optional[Path] = None) -> bool:
+        """Ask for a name and save there; ``exclude`` (a read-only file) is refused as the target."""
         suggested = self.doc.path or Path(st.last_folder(self.settings)) / (self.doc.report.title.split("\n")[0]
                                                                              + EXTENSION)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as"), str(suggested),
@@ -455,32 +462,52 @@ class MainWindow(QMainWindow):
             return False
         if not path.endswith(EXTENSION):
             path += EXTENSION
+        if exclude is not None and Path(path).absolute() == Path(exclude).absolute():
+            QMessageBox.warning(self, self.tr("Save report"),
+                                self.tr("“%1” is read-only. Choose another name.").replace("%1", Path(path).name))
+            return False
         return self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:
+        """Save to ``path``. On any failure the user is told why (in Chinese), the edits stay in the
+        window and the recovery copy is kept; returns False. A read-only project offers "save as"."""
         path = Path(path)
+        title = self.tr("Save report")
         new_file = self.doc.path is None or path.absolute() != self.doc.path.absolute()
         new_lock = None
         if new_file:
             if any(w is not self and w.doc.path and w.doc.path.absolute() == path.absolute()
                    for w in open_windows()):
-                QMessageBox.warning(self, self.tr("Save report"),
-                                    self.tr("“%1” is open in another window. Choose another name.")
+                QMessageBox.warning(self, title, self.tr("“%1” is open in another window. Choose another name.")
                                     .replace("%1", path.name))
                 return False
             try:
                 new_lock = acquire_lock(path, force=not path.exists())
             except ProjectLocked as e:
-                QMessageBox.warning(self, self.tr("Save report"), e.message)
+                QMessageBox.warning(self, title, e.message)
                 return False
             except ReportEditorError:
                 new_lock = None
         try:
             write_project(path, self.doc.report)
+        except ProjectReadOnly as e:
+            if new_lock is not None:
+                new_lock.release()
+            answer = QMessageBox.question(
+                self, title, e.message + "\n\n" + self.tr("Save the report under another name?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            return answer == QMessageBox.StandardButton.Yes and self.save_as(exclude=path)
         except ReportEditorError as e:
             if new_lock is not None:
                 new_lock.release()
-            QMessageBox.critical(self, self.tr("Save report"), e.message)
+            QMessageBox.critical(self, title, e.message)
+            return False
+        except Exception as e:  # noqa: BLE001 - a bug must not lose the edits or close the window
+            if new_lock is not None:
+                new_lock.release()
+            from .file_problems import show_unexpected
+
+            show_unexpected(self, title, e, f"save {path}")
             return False
         if new_file:
             if self.lock is not None:
@@ -612,17 +639,34 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ autosave
     def autosave(self) -> Optional[Path]:
-        """Write the recovery copy if the report changed since the last save or autosave."""
+        """Write the recovery copy if the report changed since the last save or autosave.
+
+        This does not save the project file: the status bar says so. A failure is shown in a dialog once
+        (until an autosave succeeds again); the edits stay in the window."""
         if not self.doc.modified or self.doc.revision == self._autosaved_revision:
             return None
         try:
             path = write_recovery(self.recovery_folder, self.recovery_key, self.doc.report, self.doc.path,
                                   self.display_name() if self.doc.path else "")
-        except (ReportEditorError, OSError) as e:
-            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", str(e)), 10000)
+        except Exception as e:  # noqa: BLE001 - an autosave must never end the editing session
+            if isinstance(e, ReportEditorError):
+                message = e.message
+            elif isinstance(e, OSError):
+                message = os_error_text(e)
+            else:
+                message = unexpected_error_message(e, "autosave")
+            self.statusBar().showMessage(self.tr("Recovery copy could not be written"), 10000)
+            if not getattr(self, "_autosave_failed", False):
+                self._autosave_failed = True
+                QMessageBox.warning(
+                    self, self.tr("Autosave"),
+                    self.tr("The recovery copy of “%1” could not be written:\n%2\n\nYour changes are still in "
+                            "this window. Save the report (or save it under another name) soon.")
+                    .replace("%1", self.display_name()).replace("%2", message))
             return None
+        self._autosave_failed = False
         self._autosaved_revision = self.doc.revision
-        self.statusBar().showMessage(self.tr("Autosaved"), 3000)
+        self.statusBar().showMessage(self.tr("Recovery copy written; the report itself is not saved yet"), 5000)
         return path
 
     # ------------------------------------------------------------------ closing
@@ -694,44 +738,96 @@ def open_project_window(path, settings: Optional[QSettings] = None, parent: Opti
                         recovery_folder: Optional[Path] = None, force_lock: bool = False) -> Optional[MainWindow]:
     """Read ``path``, take its lock (asking to override it when held) and return a new window (not shown).
 
-    Returns None (after telling the user) when the project cannot be read or stays locked.
+    A project this program already has open in a window brings that window forward (and returns it).
+    Returns None (after telling the user in a dialog that names the file and what can be done) when the
+    project cannot be read or stays locked; never raises.
     """
     path = Path(path)
     title = QApplication.translate("MainWindow", "Open report")
+    existing = _window_for(path)
+    if existing is not None and not force_lock:
+        existing.show()
+        existing.raise_()
+        existing.activateWindow()
+        existing.statusBar().showMessage(QApplication.translate(
+            "MainWindow", "“%1” is already open in this window.").replace("%1", path.name), 5000)
+        return existing
+    try:
+        return _open_project_window(path, title, settings, parent, recovery_folder, force_lock)
+    except Exception as e:  # noqa: BLE001 - the guard of every open: a dialog, never a traceback
+        from .file_problems import show_unexpected
+
+        show_unexpected(parent, title, e, f"open {path}")
+        return None
+
+
+def _open_project_window(path: Path, title: str, settings, parent, recovery_folder, force_lock):
+    from ..storage.projectfile import remove_interrupted_saves
+    from .file_problems import backup_of, offer_damaged_project
+
     try:
         report = read_project(path)
     except ReportEditorError as e:
-        QMessageBox.critical(parent, title, e.message)
-        return None
-    existing = _window_for(path)
-    if existing is not None and not force_lock:
-        holder = existing.lock.holder if existing.lock else {}
-        QMessageBox.warning(parent, title, QApplication.translate(
-            "MainWindow", "“%1” is already open in another window of this program (%2).")
-            .replace("%1", path.name).replace("%2", describe_holder(holder) if holder else ""))
-        existing.raise_()
-        existing.activateWindow()
+        choice = offer_damaged_project(parent, title, path, e)
+        if choice == "backup":
+            try:
+                backup = read_project(backup_of(path))
+            except ReportEditorError as e2:
+                QMessageBox.critical(parent, title, e2.message)
+                return None
+            # The backup opens as an unsaved report: saving asks for a name; the damaged file stays.
+            window = MainWindow(ReportDocument(backup), settings, recovery_folder=recovery_folder)
+            window.doc.undo_stack.resetClean()
+            window._update_modified()
+            window.statusBar().showMessage(QApplication.translate(
+                "MainWindow", "Opened the backup “%1”; save it under a name of your choice.")
+                .replace("%1", backup_of(path).name), 15000)
+            return window
+        if choice == "move":
+            from ..storage.damaged import move_aside
+
+            try:
+                moved = move_aside(path)
+            except ReportEditorError as e2:
+                QMessageBox.critical(parent, title, e2.message)
+                return None
+            QMessageBox.information(parent, title, QApplication.translate(
+                "MainWindow", "The damaged file was moved to “%1”.").replace("%1", str(moved)))
         return None
     try:
         lock = acquire_lock(path, force=force_lock)
     except ProjectLocked as e:
         dead = bool(e.holder.get("dead"))
-        question = (QApplication.translate("MainWindow", "The program that held it seems to have stopped. "
-                                           "Remove the lock and open the project?") if dead else
-                    QApplication.translate("MainWindow", "Open it anyway? Only do this if you are sure it is "
-                                           "not being edited: two people saving the same file lose work."))
+        damaged = bool(e.holder.get("damaged"))
+        if damaged:
+            question = QApplication.translate("MainWindow", "Remove the damaged lock and open the project?")
+        elif dead:
+            question = QApplication.translate("MainWindow", "The program that held it seems to have stopped. "
+                                              "Remove the lock and open the project?")
+        else:
+            question = QApplication.translate("MainWindow", "Open it anyway? Only do this if you are sure it is "
+                                              "not being edited: two people saving the same file lose work.")
         answer = QMessageBox.question(
             parent, title, f"{e.message}\n\n{question}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes if dead else QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.Yes if dead or damaged else QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return None
-        lock = acquire_lock(path, force=True)
+        try:
+            lock = acquire_lock(path, force=True)
+        except ReportEditorError as e2:
+            QMessageBox.critical(parent, title, e2.message)
+            return None
     except ReportEditorError as e:
         QMessageBox.critical(parent, title, e.message)
         return None
-    doc = ReportDocument(report, path)
-    window = MainWindow(doc, settings, lock=lock, recovery_folder=recovery_folder)
+    remove_interrupted_saves(path)  # leftovers of saves that were killed
+    try:
+        doc = ReportDocument(report, path)
+        window = MainWindow(doc, settings, lock=lock, recovery_folder=recovery_folder)
+    except BaseException:
+        lock.release()  # a window that could not be built leaves no lock behind
+        raise
     st.add_recent_file(path, window.settings)
     st.set_last_folder(path, window.settings)
     return window
@@ -739,9 +835,26 @@ def open_project_window(path, settings: Optional[QSettings] = None, parent: Opti
 
 def offer_recovery(settings: Optional[QSettings] = None, parent: Optional[QWidget] = None, *,
                    recovery_folder: Optional[Path] = None) -> list[MainWindow]:
-    """At start-up: offer to restore recovery copies left by a crash; returns the restored windows."""
-    from ..storage.recovery import list_recoveries
+    """At start-up: offer to restore recovery copies left by a crash; returns the restored windows.
+
+    Restore opens them; discard removes them; "later" (Ignore) keeps them to be offered at the next
+    start. A copy that cannot be read is named in a dialog and can be moved into ``damaged``. Never
+    raises: a damaged recovery file never keeps the program from starting.
+    """
+    title = QApplication.translate("MainWindow", "Restore unsaved work")
+    try:
+        return _offer_recovery(settings, parent, recovery_folder, title)
+    except Exception as e:  # noqa: BLE001 - the program starts whatever the recovery folder holds
+        from .file_problems import show_unexpected
+
+        show_unexpected(parent, title, e, "offer_recovery")
+        return []
+
+
+def _offer_recovery(settings, parent, recovery_folder, title) -> list[MainWindow]:
+    from ..storage.recovery import list_recoveries, move_recovery_aside
     from .dialogs import ask_restore
+    from .file_problems import offer_damaged_recoveries
 
     folder = Path(recovery_folder) if recovery_folder else st.recovery_dir()
     mine = {w.recovery_key for w in open_windows()}
@@ -750,23 +863,34 @@ def offer_recovery(settings: Optional[QSettings] = None, parent: Optional[QWidge
         return []
     answer = ask_restore(parent, infos)
     if answer == QMessageBox.StandardButton.Ignore:
-        return []
+        return []  # kept: offered again at the next start
     if answer != QMessageBox.StandardButton.Yes:
         for info in infos:
             remove_recovery(folder, info.key)
         return []
     windows = []
+    unreadable = []
     for info in infos:
         try:
             report = read_recovery(info)
         except ReportEditorError as e:
-            QMessageBox.warning(parent, QApplication.translate("MainWindow", "Restore unsaved work"), e.message)
+            unreadable.append((info, e.message))
             continue
         lock = None
         path = info.project
+        note = ""
         if path is not None:
             try:
-                lock = acquire_lock(path, force=True)
+                lock = acquire_lock(path)
+            except ProjectLocked as e:
+                if e.holder.get("dead") or e.holder.get("damaged") or (
+                        _held_by_this_process(e.holder) and _window_for(path) is None):
+                    lock = _force_lock(path)
+                else:  # the project is open in a running editor: restore as an unsaved copy
+                    note = QApplication.translate(
+                        "MainWindow", "“%1” is open in another window; the restored copy is not linked to it. "
+                        "Save it under another name.").replace("%1", path.name)
+                    path = None
             except ReportEditorError:
                 lock = None
         doc = ReportDocument(report, path)
@@ -774,7 +898,34 @@ def offer_recovery(settings: Optional[QSettings] = None, parent: Optional[QWidge
         # The restored text is not saved yet: mark it modified (an empty clean state that cannot be reached).
         doc.undo_stack.resetClean()
         window._update_modified()
-        window.statusBar().showMessage(QApplication.translate("MainWindow", "Restored from the recovery copy "
-                                                              "of %1").replace("%1", info.describe()), 15000)
+        window.statusBar().showMessage(note or QApplication.translate(
+            "MainWindow", "Restored from the recovery copy of %1").replace("%1", info.describe()), 15000)
         windows.append(window)
+    if unreadable:
+        problems = [(str(info.copy_path), message) for info, message in unreadable]
+        if offer_damaged_recoveries(parent, problems, folder) == "move":
+            for info, _message in unreadable:
+                try:
+                    move_recovery_aside(info)
+                except ReportEditorError as e:
+                    QMessageBox.warning(parent, title, e.message)
     return windows
+
+
+def _held_by_this_process(holder: dict) -> bool:
+    import os
+    import socket
+
+    from ..sysenv import START_TIME_TOLERANCE_S, process_start_time
+
+    if holder.get("pid") != os.getpid() or holder.get("host") != socket.gethostname():
+        return False
+    started, mine = holder.get("started"), process_start_time(os.getpid())
+    return not isinstance(started, (int, float)) or mine is None or abs(mine - started) <= START_TIME_TOLERANCE_S
+
+
+def _force_lock(path: Path) -> Optional[ProjectLock]:
+    try:
+        return acquire_lock(path, force=True)
+    except ReportEditorError:
+        return None

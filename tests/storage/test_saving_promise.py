@@ -4,7 +4,6 @@ understood never stops the program (issue 9, points 2, 4, 7, 9, 10)."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import stat

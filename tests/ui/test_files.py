@@ -98,12 +98,14 @@ def test_close_prompt_save_discard_cancel(make_window, project, app_settings, re
     assert project.with_name(project.name + ".bak").exists()  # the previous version is kept
 
 
-def test_lock_refuses_second_open_in_this_process(project, app_settings, recovery_folder, qtbot, monkeypatch):
+def test_second_open_in_this_program_brings_the_window_forward(project, app_settings, recovery_folder, qtbot,
+                                                                message_boxes):
+    """Opening a project this program already has open shows that window instead of a lock prompt."""
     w = open_window(project, app_settings, recovery_folder, qtbot)
-    told = []
-    answer(monkeypatch, "warning", QMessageBox.StandardButton.Ok, told)
-    assert open_window(project, app_settings, recovery_folder, qtbot) is None
-    assert "东莞2022.fzbg" in told[0] and str(os.getpid()) in told[0]
+    w.show()
+    again = open_project_window(project, app_settings, recovery_folder=recovery_folder)
+    assert again is w and message_boxes == []
+    assert "东莞2022.fzbg" in w.statusBar().currentMessage()
     w.close()
 
 
@@ -203,13 +205,13 @@ def test_recent_files_and_last_folder(project, app_settings, recovery_folder, qt
     assert st.recent_files(app_settings) == [str(project.absolute())]
 
 
-def test_damaged_project_is_reported(tmp_path, app_settings, recovery_folder, qtbot, monkeypatch):
+def test_damaged_project_is_reported(tmp_path, app_settings, recovery_folder, qtbot, file_problem_boxes):
     bad = tmp_path / "坏.fzbg"
     bad.write_text("{ not json", encoding="utf-8")
-    told = []
-    answer(monkeypatch, "critical", QMessageBox.StandardButton.Ok, told)
-    assert open_window(bad, app_settings, recovery_folder, qtbot) is None
-    assert "坏.fzbg" in told[0]
+    assert open_window(bad, app_settings, recovery_folder, qtbot) is None  # answered "close"
+    text, options = file_problem_boxes[0]
+    assert "坏.fzbg" in text and options == ["move", "close"]  # no backup to offer here
+    assert bad.read_text(encoding="utf-8") == "{ not json"
     assert read_lock(bad) is None  # the lock is only written after the project opened
 
 
