@@ -16,10 +16,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..errors import ProjectDamaged, ProjectNotJson, ReportEditorError, unexpected_error_message
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FileProblems", text)
-
-
 def choose(parent: Optional[QWidget], title: str, text: str, options: Sequence[tuple[str, str]],
            default: str, icon=QMessageBox.Icon.Warning) -> str:
     """Ask with one button per ``(key, label)`` option; returns the key chosen (the last option, which
@@ -58,21 +54,21 @@ def offer_damaged_project(parent: Optional[QWidget], title: str, path: Path, err
     bak = backup_of(path)
     text = error.message
     if bak.is_file():
-        options.append(("backup", tr("Open the backup")))
-        text += "\n\n" + tr("A backup of the previous version exists: “%1”. It can be opened as an unsaved "
+        options.append(("backup", QCoreApplication.translate("FileProblems", "Open the backup")))
+        text += "\n\n" + QCoreApplication.translate("FileProblems", "A backup of the previous version exists: “%1”. It can be opened as an unsaved "
                             "report; the damaged file stays as it is.").replace("%1", bak.name)
-    options.append(("move", tr("Move to the “damaged” folder")))
-    text += "\n\n" + tr("The damaged file can be moved into the folder “%1” (it is not deleted), so it no "
+    options.append(("move", QCoreApplication.translate("FileProblems", "Move to the “damaged” folder")))
+    text += "\n\n" + QCoreApplication.translate("FileProblems", "The damaged file can be moved into the folder “%1” (it is not deleted), so it no "
                         "longer gets in the way.").replace("%1", str(path.absolute().parent / "damaged"))
-    options.append(("close", tr("Close")))
+    options.append(("close", QCoreApplication.translate("FileProblems", "Close")))
     return choose(parent, title, text, options, options[0][0], QMessageBox.Icon.Critical)
 
 
 def offer_damaged_recoveries(parent: Optional[QWidget], problems: Sequence[tuple[str, str]], folder: Path) -> str:
     """Recovery copies that cannot be read: ``(file, problem)`` each. Returns "move" or "later"."""
     lines = "\n".join(f"• {name}：{problem}" for name, problem in problems)
-    text = (tr("These recovery copies cannot be read:\n\n%1\n\nThey can be moved into the folder “%2” "
+    text = (QCoreApplication.translate("FileProblems", "These recovery copies cannot be read:\n\n%1\n\nThey can be moved into the folder “%2” "
                "(nothing is deleted), or kept and offered again at the next start.")
             .replace("%1", lines).replace("%2", str(folder / "damaged")))
-    return choose(parent, tr("Damaged recovery copies"), text,
-                  [("move", tr("Move to the “damaged” folder")), ("later", tr("Later"))], "move")
+    return choose(parent, QCoreApplication.translate("FileProblems", "Damaged recovery copies"), text,
+                  [("move", QCoreApplication.translate("FileProblems", "Move to the “damaged” folder")), ("later", QCoreApplication.translate("FileProblems", "Later"))], "move")

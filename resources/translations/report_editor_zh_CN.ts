@@ -67,6 +67,57 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>FileProblems</name>
+    <message>
+        <location filename="../../editor/ui/file_problems.py" line="1"/>
+        <source>A backup of the previous version exists: “%1”. It can be opened as an unsaved report; the damaged file stays as it is.</source>
+        <translation>有上一版本的备份：“%1”。可以把它作为未保存的报告打开；损坏的文件保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/file_problems.py" line="1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/file_problems.py" line="1"/>
+        <source>Damaged recovery copies</source>
+        <translation>已损坏的恢复副本</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/file_problems.py" line="1"/>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/file_problems.py" line="1"/>
+        <source>Move to the “damaged” folder</source>
+        <translation>移到“damaged”文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/file_problems.py" line="1"/>
+        <source>Open the backup</source>
+        <translation>打开备份</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/file_problems.py" line="1"/>
+        <source>The damaged file can be moved into the folder “%1” (it is not deleted), so it no longer gets in the way.</source>
+        <translation>可以把损坏的文件移到文件夹“%1”中（不会删除），以免妨碍使用。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/file_problems.py" line="1"/>
+        <source>These recovery copies cannot be read:
+
+%1
+
+They can be moved into the folder “%2” (nothing is deleted), or kept and offered again at the next start.</source>
+        <translation>以下恢复副本无法读取：
+
+%1
+
+可以把它们移到文件夹“%2”中（不会删除），也可以保留，下次启动时再提示。</translation>
+    </message>
+</context>
+<context>
     <name>FindReplaceDialog</name>
     <message>
         <location filename="../../editor/ui/find_replace.py" line="139"/>
@@ -634,6 +685,67 @@ Restore them?</source>
         <location filename="../../editor/ui/main_window.py" line="778"/>
         <source>Restored from the recovery copy of %1</source>
         <translation>已从 %1 的恢复副本中恢复</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="1"/>
+        <source>Autosave</source>
+        <translation>自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="1"/>
+        <source>Opened the backup “%1”; save it under a name of your choice.</source>
+        <translation>已打开备份“%1”；请把它另存为您选择的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="1"/>
+        <source>Recovery copy could not be written</source>
+        <translation>无法写入恢复副本</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="1"/>
+        <source>Recovery copy written; the report itself is not saved yet</source>
+        <translation>已写入恢复副本（报告本身尚未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="1"/>
+        <source>Remove the damaged lock and open the project?</source>
+        <translation>解除已损坏的锁定并打开项目？</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="1"/>
+        <source>Save the report under another name?</source>
+        <translation>要把报告另存为其他文件吗？</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="1"/>
+        <source>The damaged file was moved to “%1”.</source>
+        <translation>损坏的文件已移到“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="1"/>
+        <source>The recovery copy of “%1” could not be written:
+%2
+
+Your changes are still in this window. Save the report (or save it under another name) soon.</source>
+        <translation>无法写入“%1”的恢复副本：
+%2
+
+您的修改仍在窗口中，请尽快保存报告（或另存到其他位置）。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="1"/>
+        <source>“%1” is already open in this window.</source>
+        <translation>“%1”已在此窗口中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="1"/>
+        <source>“%1” is open in another window; the restored copy is not linked to it. Save it under another name.</source>
+        <translation>“%1”正在另一个窗口中打开，恢复的副本未与它关联，请另存为其他文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="1"/>
+        <source>“%1” is read-only. Choose another name.</source>
+        <translation>“%1”是只读文件，请另选一个文件名。</translation>
     </message>
 </context>
 <context>
