@@ -52,6 +52,12 @@ def test_rare_characters_and_spaces_in_every_command(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     assert f"导入 {RARE}.fzbg" in proc.stdout.decode("utf-8")
 
+    proc = run("merge", str(project), str(folder / f"下一年 {RARE}.fzbg"), "-o", str(folder / f"合并 {RARE}.fzbg"),
+               "--prefer", "main", cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in proc.stderr.decode("utf-8", "replace")
+    assert RARE in proc.stdout.decode("utf-8") + proc.stderr.decode("utf-8")
+
 
 def test_error_message_with_rare_characters_exits_1_in_chinese(tmp_path):
     proc = run("check", str(tmp_path / f"没有 {RARE}.fzbg"), cwd=tmp_path)
