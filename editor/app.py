@@ -133,6 +133,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     finally:
         sys.excepthook = previous_hook
+        server = getattr(app, "_report_editor_instance", None)
+        if server is not None:
+            server.close()
+            app._report_editor_instance = None  # type: ignore[attr-defined]
 
 
 def _start(app, args) -> int:
@@ -142,6 +146,11 @@ def _start(app, args) -> int:
     from .ui.main_window import MainWindow, offer_recovery, open_project_window
     from PySide6.QtWidgets import QMessageBox
 
+    from .ui.instance import InstanceServer, raise_in_other_instance
+
+    if args.project and raise_in_other_instance(args.project):
+        return 0  # already open in another running copy of the program: its window came forward
+    app._report_editor_instance = InstanceServer(app)  # type: ignore[attr-defined]
     windows = offer_recovery() if not os.environ.get("REPORT_EDITOR_EXIT_WHEN_SHOWN") else []
     window = None
     if args.project:

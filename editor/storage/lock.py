@@ -42,9 +42,19 @@ def _user() -> str:
         return str(os.getuid()) if hasattr(os, "getuid") else "?"
 
 
+# The local-socket name on which this process answers "show your window of this project" (set by the
+# window application, see editor/ui/instance.py); recorded in the locks it writes.
+_INSTANCE_NAME = ""
+
+
+def set_instance_name(name: str) -> None:
+    global _INSTANCE_NAME
+    _INSTANCE_NAME = name
+
+
 def this_holder() -> dict:
     identity = sysenv.process_identity()
-    return {
+    holder = {
         "host": socket.gethostname(),
         "user": _user(),
         "pid": identity["pid"],
@@ -52,6 +62,9 @@ def this_holder() -> dict:
         "boot": identity["boot"],
         "time": _dt.datetime.now().replace(microsecond=0).isoformat(),
     }
+    if _INSTANCE_NAME:
+        holder["ipc"] = _INSTANCE_NAME
+    return holder
 
 
 def _damaged(reason: str) -> dict:
@@ -65,7 +78,7 @@ def _validate(data) -> dict:
     if not sysenv.valid_pid(pid):
         shown = json.dumps(pid, ensure_ascii=False)
         return _damaged(f"记录的进程号 {shown[:40]} 无效")
-    for key in ("host", "user", "time", "token", "boot"):
+    for key in ("host", "user", "time", "token", "boot", "ipc"):
         if key in data and data[key] is not None and not isinstance(data[key], str):
             return _damaged(f"字段 {key} 的内容无效")
     started = data.get("started")

@@ -797,6 +797,10 @@ def _open_project_window(path: Path, title: str, settings, parent, recovery_fold
     try:
         lock = acquire_lock(path, force=force_lock)
     except ProjectLocked as e:
+        from .instance import raise_in_other_instance
+
+        if not e.holder.get("dead") and raise_in_other_instance(path):
+            return None  # the program that has it open showed its window
         dead = bool(e.holder.get("dead"))
         damaged = bool(e.holder.get("damaged"))
         if damaged:

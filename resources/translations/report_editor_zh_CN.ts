@@ -747,6 +747,11 @@ Your changes are still in this window. Save the report (or save it under another
         <source>“%1” is read-only. Choose another name.</source>
         <translation>“%1”是只读文件，请另选一个文件名。</translation>
     </message>
+    <message>
+        <location filename="../../editor/ui/instance.py" line="1"/>
+        <source>“%1” was opened again from another program.</source>
+        <translation>已从另一个程序再次打开“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>

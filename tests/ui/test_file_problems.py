@@ -362,3 +362,39 @@ def test_interrupted_saves_removed_when_the_project_is_opened(project, app_setti
     qtbot.addWidget(w)
     assert not leftover.exists()
     w.close()
+
+
+# ------------------------------------------------------------------ another running copy of the program
+def test_project_open_in_another_running_program_comes_forward(project, tmp_path, app_settings, recovery_folder,
+                                                              message_boxes):
+    """The project is open in another running editor (a real `python -m editor.app PROJECT`): opening it
+    again asks that program to show its window instead of the lock prompt — from a window (File > Open)
+    and from a second start of the program, which then exits 0 without opening anything."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    first = subprocess.Popen([sys.executable, "-m", "editor.app", str(project)], env=env, cwd=tmp_path,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for _ in range(300):
+            holder = read_lock(project)
+            if holder and holder.get("ipc"):
+                break
+            time.sleep(0.05)
+        assert holder and holder["pid"] == first.pid and holder["ipc"]
+        from editor.ui.instance import ask_to_raise
+
+        assert open_project_window(project, app_settings, recovery_folder=recovery_folder) is None
+        assert message_boxes == []  # no lock prompt
+        assert ask_to_raise(holder["ipc"], project)  # it really answers
+        assert not ask_to_raise(holder["ipc"], tmp_path / "另一个.fzbg")  # not open there: no
+        second = subprocess.run([sys.executable, "-m", "editor.app", str(project)], env=env, cwd=tmp_path,
+                                capture_output=True, timeout=60)
+        assert second.returncode == 0 and read_lock(project)["pid"] == first.pid
+    finally:
+        first.kill()  # the test's own child
+        first.wait()
+    # a dead holder's socket name no longer answers: the usual stale-lock prompt follows
+    asked = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or SB.No)
+        assert open_project_window(project, app_settings, recovery_folder=recovery_folder) is None
+    assert "意外退出" in asked[0]
