@@ -30,7 +30,9 @@ def recent_files(s: Optional[QSettings] = None) -> list[str]:
     value = settings(s).value(RECENT_KEY, [])
     if isinstance(value, str):
         value = [value] if value else []
-    return [str(v) for v in (value or [])]
+    if not isinstance(value, (list, tuple)):  # a damaged settings file: start with an empty list
+        return []
+    return [str(v) for v in value if isinstance(v, str) and v]
 
 
 def add_recent_file(path, s: Optional[QSettings] = None) -> list[str]:

@@ -398,3 +398,19 @@ def test_project_open_in_another_running_program_comes_forward(project, tmp_path
         mp.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or SB.No)
         assert open_project_window(project, app_settings, recovery_folder=recovery_folder) is None
     assert "意外退出" in asked[0]
+
+
+def test_damaged_settings_never_stop_the_window(make_window, app_settings, project, recovery_folder, qtbot):
+    """Values of the wrong kind in the settings (a hand-edited or damaged file) fall back to defaults."""
+    from editor.ui import settings as st
+
+    for key, value in ((st.RECENT_KEY, 5), (st.AUTOSAVE_KEY, "abc"), (st.GEOMETRY_KEY, "garbage"),
+                       (st.STATE_KEY, 123), (st.LAST_FOLDER_KEY, 7)):
+        app_settings.setValue(key, value)
+    w = make_window()
+    w._fill_recent()
+    assert w.autosave_timer.interval() == st.DEFAULT_AUTOSAVE_S * 1000
+    opened = open_project_window(project, app_settings, recovery_folder=recovery_folder)  # adds a recent file
+    qtbot.addWidget(opened)
+    assert st.recent_files(app_settings) == [str(project.absolute())]
+    opened.close()
