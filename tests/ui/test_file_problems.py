@@ -414,3 +414,18 @@ def test_damaged_settings_never_stop_the_window(make_window, app_settings, proje
     qtbot.addWidget(opened)
     assert st.recent_files(app_settings) == [str(project.absolute())]
     opened.close()
+
+
+def test_error_in_a_slot_becomes_a_dialog_naming_the_log(message_boxes):
+    previous = app_module._install_error_hook()
+    try:
+        try:
+            {}["missing"]
+        except KeyError as e:
+            sys.excepthook(type(e), e, e.__traceback__)
+    finally:
+        sys.excepthook = previous
+    kind, text = message_boxes[-1]
+    assert kind == "critical" and "日志文件" in text and "KeyError" not in text
+    log = Path(text.split("日志文件“")[1].split("”")[0])
+    assert "KeyError: 'missing'" in log.read_text(encoding="utf-8")
