@@ -25,6 +25,7 @@ import datetime as _dt
 import glob
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -351,6 +352,30 @@ def _remove_stale_temporaries(folder: Path, name: str) -> int:
                 removed += 1
         except OSError:
             pass
+    return removed
+
+
+_WRITER_RE = re.compile(r"^\..+\.w(\d+-\d+)\.[A-Za-z0-9_]+(?:\.bak)?\.tmp$")
+
+
+def remove_interrupted_writes_in(folder: str | os.PathLike) -> int:
+    """Remove, in ``folder``, every temporary file of this program whose writer process is gone (e.g.
+    the recovery folder at start-up). Files without a writer in their name are left alone."""
+    from ..sysenv import token_alive
+
+    removed = 0
+    try:
+        candidates = list(Path(folder).glob(".*.tmp"))
+    except OSError:
+        return 0
+    for tmp in candidates:
+        match = _WRITER_RE.match(tmp.name)
+        if match and token_alive(match.group(1)) is False:
+            try:
+                tmp.unlink()
+                removed += 1
+            except OSError:
+                pass
     return removed
 
 

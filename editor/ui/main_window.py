@@ -860,7 +860,10 @@ def _offer_recovery(settings, parent, recovery_folder, title) -> list[MainWindow
     from .dialogs import ask_restore
     from .file_problems import offer_damaged_recoveries
 
+    from ..storage.projectfile import remove_interrupted_writes_in
+
     folder = Path(recovery_folder) if recovery_folder else st.recovery_dir()
+    remove_interrupted_writes_in(folder)  # leftovers of autosaves that were killed
     mine = {w.recovery_key for w in open_windows()}
     infos = [i for i in list_recoveries(folder) if i.key not in mine]
     if not infos:

@@ -119,6 +119,20 @@ def test_interrupted_saves_of_dead_writers_removed_at_next_start(tmp_path):
     assert not any(f.exists() for f in leftovers) and all(f.exists() for f in keep)
 
 
+def test_interrupted_writes_in_a_folder(tmp_path):
+    from editor.storage.projectfile import remove_interrupted_writes_in
+
+    dead = tmp_path / ".k.fzbg.w4000000-1000.abc123.tmp"
+    dead_bak = tmp_path / ".k.fzbg.w4000000-1000.0a1b.bak.tmp"
+    live = tmp_path / f".k.json.w{projectfile._writer_token()}.xyz.tmp"
+    unknown = tmp_path / ".k.fzbg.abc.tmp"
+    for f in (dead, dead_bak, live, unknown):
+        f.write_bytes(b"x")
+    assert remove_interrupted_writes_in(tmp_path) == 2
+    assert live.exists() and unknown.exists() and not dead.exists() and not dead_bak.exists()
+    assert remove_interrupted_writes_in(tmp_path / "missing") == 0
+
+
 def test_unsavable_text_is_named_and_nothing_written(tmp_path):
     p = tmp_path / "r.fzbg"
     write_project(p, Report(organisations=["旧"]))
