@@ -110,6 +110,12 @@ def main() -> int:
         if key != "failures":
             print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
     print(f"failures: {len(result['failures'])}")
+    kinds: dict[str, int] = {}
+    for line in result["failures"]:
+        kind = line.split(": ", 1)[1].split(":")[0] if ": " in line else line
+        kinds[kind] = kinds.get(kind, 0) + 1
+    for kind, count in sorted(kinds.items()):
+        print(f"  {count} x {kind}")
     for line in result["failures"][:20]:
         print("  " + line)
     return 1 if result["failures"] else 0
