@@ -73,3 +73,18 @@ def test_utf8_output_replaces_lone_surrogates():
     stream.write(f"名字 {RARE} \udcff 结束\n")
     stream.flush()
     assert raw.getvalue().decode("utf-8") == f"名字 {RARE} ? 结束\n"
+
+
+def test_generic_message_names_the_log_file(monkeypatch, capsys):
+    """Only a true bug gets the generic message; it names the log file that got the traceback."""
+    from editor import cli
+
+    def broken(args):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(cli.COMMANDS, "templates", broken)
+    assert cli.main(["templates"]) == 1
+    err = capsys.readouterr().err
+    assert "发生意外错误" in err and "日志文件" in err and "ZeroDivisionError" not in err
+    log = Path(err.split("日志文件“")[1].split("”")[0])
+    assert log == sysenv.log_file() and "ZeroDivisionError: division by zero" in log.read_text(encoding="utf-8")
