@@ -84,6 +84,7 @@ def _install_error_hook():
     """Exceptions that escape a Qt slot are bugs: log them and say so in a dialog naming the log file;
     the window stays open with the user's work (no traceback on the console)."""
     previous = sys.excepthook
+    showing = []
 
     def hook(kind, error, tb):
         if issubclass(kind, KeyboardInterrupt):
@@ -91,9 +92,16 @@ def _install_error_hook():
         try:
             from PySide6.QtWidgets import QMessageBox
 
-            from .errors import unexpected_error_message
+            from .errors import log_unexpected, unexpected_error_message
 
-            QMessageBox.critical(None, _app_title(), unexpected_error_message(error.with_traceback(tb), "slot"))
+            if showing:  # an error while the dialog is up (e.g. in a paint event): log it only
+                log_unexpected(error.with_traceback(tb), "slot")
+                return None
+            showing.append(True)
+            try:
+                QMessageBox.critical(None, _app_title(), unexpected_error_message(error.with_traceback(tb), "slot"))
+            finally:
+                showing.clear()
         except Exception:  # noqa: BLE001 - the hook must never raise
             previous(kind, error, tb)
 
