@@ -302,6 +302,10 @@ def test_log_dir_per_platform(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
     assert sysenv.log_dir() == tmp_path / "Local" / "report-editor" / "logs"
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setenv("HOME", str(tmp_path / "mac"))
+    assert sysenv.log_dir() == tmp_path / "mac" / "Library" / "Logs" / "report-editor"
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     assert sysenv.log_dir() == tmp_path / "state" / "report-editor"
+    assert sysenv.log_file() == tmp_path / "state" / "report-editor" / "errors.log"
