@@ -201,10 +201,9 @@ def acquire_lock(project: str | os.PathLike, *, force: bool = False) -> ProjectL
             tmp.write_bytes(data)
             os.replace(tmp, path)
         else:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+            _create_complete(path, tmp, data)
     except FileExistsError:  # another process won the race
+        _unlink_quietly(tmp)
         return acquire_lock(project, force=False)
     except PermissionError:
         # Read-only location (e.g. a shared folder): editing is still possible, saving will report.
@@ -214,6 +213,24 @@ def acquire_lock(project: str | os.PathLike, *, force: bool = False) -> ProjectL
         _unlink_quietly(tmp)
         raise ProjectWriteError(f"无法在“{project.parent}”中写入锁定文件：{os_error_text(e)}。") from None
     return ProjectLock(project, holder, holder["token"])
+
+
+def _create_complete(path: Path, tmp: Path, data: bytes) -> None:
+    """Create ``path`` with ``data`` only if it does not exist (FileExistsError otherwise), so that no
+    other process ever sees an empty, half-written lock: the content is written to ``tmp`` first and
+    hard-linked into place (atomic, fails if the name is taken). Without hard links (FAT, some network
+    shares): an exclusive create, then the write."""
+    tmp.write_bytes(data)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+    finally:
+        _unlink_quietly(tmp)
 
 
 def _unlink_quietly(path: Path) -> None:

@@ -309,3 +309,31 @@ def test_log_dir_per_platform(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     assert sysenv.log_dir() == tmp_path / "state" / "report-editor"
     assert sysenv.log_file() == tmp_path / "state" / "report-editor" / "errors.log"
+
+
+def test_lock_is_never_visible_half_written(project, monkeypatch):
+    """The lock appears with its whole content at once (hard link of a complete temporary file)."""
+    from editor.storage import lock as lockmod
+
+    seen = []
+    real_link = os.link
+
+    def watching_link(src, dst):
+        seen.append(Path(src).read_bytes())
+        return real_link(src, dst)
+
+    monkeypatch.setattr(lockmod.os, "link", watching_link)
+    lock = acquire_lock(project)
+    assert json.loads(seen[0])["token"] == lock.token == read_lock(project)["token"]
+    assert sorted(f.name for f in project.parent.iterdir()) == sorted([project.name, lock_path(project).name])
+    lock.release()
+
+    def no_links(*_a):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(lockmod.os, "link", no_links)  # FAT or a network share: exclusive create
+    lock = acquire_lock(project)
+    assert read_lock(project)["token"] == lock.token
+    with pytest.raises(ProjectLocked):
+        acquire_lock(project)
+    assert sorted(f.name for f in project.parent.iterdir()) == sorted([project.name, lock_path(project).name])
