@@ -353,7 +353,7 @@ def build_report(paras: list[SourcePara], *, keep_punctuation: bool = False,
         lines_all.append(line)
     progress.stage("structure", 0.0)
     auto_levels = [p.auto_level for p in paras]
-    paras = [SourcePara(ln.text, ln.heading, ln.align, p.auto_level) for ln, p in zip(lines_all, paras)]
+    paras = [SourcePara(ln.text, ln.heading, ln.align, p.auto_level) for ln, p in zip(lines_all, paras, strict=True)]
 
     title_lines, start = _find_title(paras, dropped)
     publication: Optional[_dt.date] = None

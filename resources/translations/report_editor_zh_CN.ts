@@ -161,64 +161,87 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="77"/>
+        <source>Importing report</source>
+        <translation>正在导入报告</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="81"/>
+        <source>Importing “%1”…</source>
+        <translation>正在导入“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="93"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="115"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>ImportReviewDialog</name>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="39"/>
+        <location filename="../../editor/ui/import_dialog.py" line="161"/>
         <source>Import report: check the figures found</source>
         <translation>导入报告：核对识别出的指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="50"/>
+        <location filename="../../editor/ui/import_dialog.py" line="172"/>
         <source>%1 numbers were found in the text. Ticked numbers become metrics (rename them in the “Label” column); the text shown in the body stays the same. Unticked numbers remain plain text.</source>
         <translation>文中共找到 %1 个数字。勾选的数字会成为指标（可在“标签”列修改名称），正文显示的文字保持不变；不勾选的保留为普通文字。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="56"/>
+        <location filename="../../editor/ui/import_dialog.py" line="178"/>
         <source>Use</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="56"/>
+        <location filename="../../editor/ui/import_dialog.py" line="178"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="56"/>
+        <location filename="../../editor/ui/import_dialog.py" line="178"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="56"/>
+        <location filename="../../editor/ui/import_dialog.py" line="178"/>
         <source>Change</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="56"/>
+        <location filename="../../editor/ui/import_dialog.py" line="178"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="69"/>
+        <location filename="../../editor/ui/import_dialog.py" line="191"/>
         <source>Double-click to rename the metric</source>
         <translation>双击修改指标名称</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="80"/>
+        <location filename="../../editor/ui/import_dialog.py" line="202"/>
         <source>Accept all</source>
         <translation>全部采用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="81"/>
+        <location filename="../../editor/ui/import_dialog.py" line="203"/>
         <source>Accept none</source>
         <translation>全部不采用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="90"/>
+        <location filename="../../editor/ui/import_dialog.py" line="212"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="91"/>
+        <location filename="../../editor/ui/import_dialog.py" line="213"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -226,57 +249,67 @@ Restore them?</source>
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="451"/>
+        <location filename="../../editor/ui/forms.py" line="457"/>
         <source>Carried over from last year&apos;s report: revise it for this year.</source>
         <translation>此项沿用自上年报告：请按本年度情况修改。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="457"/>
+        <location filename="../../editor/ui/forms.py" line="463"/>
         <source>Lead sentence, e.g. 全面加强依法行政制度建设。</source>
         <translation>首句，如：全面加强依法行政制度建设。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="458"/>
+        <location filename="../../editor/ui/forms.py" line="464"/>
         <source>&amp;Lead sentence:</source>
         <translation>首句(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="459"/>
+        <location filename="../../editor/ui/forms.py" line="465"/>
         <source>&amp;Run in: lead and first paragraph form one paragraph</source>
         <translation>首句与第一段正文合为一段(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="460"/>
+        <location filename="../../editor/ui/forms.py" line="466"/>
         <source>N&amp;umbered</source>
         <translation>编号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="461"/>
+        <location filename="../../editor/ui/forms.py" line="467"/>
         <source>Body text: one paragraph per line. Ctrl+M inserts a metric.</source>
         <translation>正文：每行一段。按 Ctrl+M 插入指标。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="463"/>
+        <location filename="../../editor/ui/forms.py" line="469"/>
         <source>&amp;Body:</source>
         <translation>正文(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="466"/>
+        <location filename="../../editor/ui/forms.py" line="483"/>
+        <source>Content kinds:</source>
+        <translation>内容类别：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="486"/>
         <source>Add &amp;sub-item</source>
         <translation>添加子项(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="488"/>
+        <location filename="../../editor/ui/forms.py" line="510"/>
+        <source>Content kinds</source>
+        <translation>内容类别</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="521"/>
         <source>Item %1</source>
         <translation>事项%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="488"/>
+        <location filename="../../editor/ui/forms.py" line="521"/>
         <source>Unnumbered item</source>
         <translation>不编号的事项</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="490"/>
+        <location filename="../../editor/ui/forms.py" line="523"/>
         <source>%1 sub-item(s): select them in the outline.</source>
         <translation>%1 个子项：请在大纲中选择。</translation>
     </message>
@@ -284,354 +317,354 @@ Restore them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="82"/>
+        <location filename="../../editor/ui/main_window.py" line="81"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="91"/>
+        <location filename="../../editor/ui/main_window.py" line="90"/>
         <source>Preview not available</source>
         <translation>预览不可用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="92"/>
+        <location filename="../../editor/ui/main_window.py" line="91"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="101"/>
+        <location filename="../../editor/ui/main_window.py" line="100"/>
         <source>Metrics panel not available</source>
         <translation>指标面板不可用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="102"/>
+        <location filename="../../editor/ui/main_window.py" line="101"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="111"/>
+        <location filename="../../editor/ui/main_window.py" line="110"/>
         <source>Problems panel not available</source>
         <translation>问题面板不可用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="112"/>
+        <location filename="../../editor/ui/main_window.py" line="111"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="171"/>
+        <location filename="../../editor/ui/main_window.py" line="170"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="172"/>
+        <location filename="../../editor/ui/main_window.py" line="171"/>
         <source>Start a new report from a template</source>
         <translation>从模板新建报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="173"/>
+        <location filename="../../editor/ui/main_window.py" line="172"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="174"/>
+        <location filename="../../editor/ui/main_window.py" line="173"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="175"/>
+        <location filename="../../editor/ui/main_window.py" line="174"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="178"/>
+        <location filename="../../editor/ui/main_window.py" line="177"/>
         <source>Export &amp;Word…</source>
         <translation>导出 Word(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="180"/>
+        <location filename="../../editor/ui/main_window.py" line="179"/>
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="182"/>
+        <location filename="../../editor/ui/main_window.py" line="181"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="183"/>
+        <location filename="../../editor/ui/main_window.py" line="182"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="187"/>
+        <location filename="../../editor/ui/main_window.py" line="186"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="190"/>
+        <location filename="../../editor/ui/main_window.py" line="189"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="193"/>
+        <location filename="../../editor/ui/main_window.py" line="192"/>
         <source>&amp;Find and Replace…</source>
         <translation>查找和替换(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="194"/>
+        <location filename="../../editor/ui/main_window.py" line="193"/>
         <source>Insert &amp;metric…</source>
         <translation>插入指标(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="196"/>
+        <location filename="../../editor/ui/main_window.py" line="195"/>
         <source>Ma&amp;ke metric from selection</source>
         <translation>将选中内容设为指标(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="198"/>
+        <location filename="../../editor/ui/main_window.py" line="197"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="203"/>
+        <location filename="../../editor/ui/main_window.py" line="202"/>
         <source>Add &amp;section</source>
         <translation>添加部分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="205"/>
+        <location filename="../../editor/ui/main_window.py" line="204"/>
         <source>Add &amp;item</source>
         <translation>添加事项(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="206"/>
+        <location filename="../../editor/ui/main_window.py" line="205"/>
         <source>Add s&amp;ub-item</source>
         <translation>添加子项(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="208"/>
+        <location filename="../../editor/ui/main_window.py" line="207"/>
         <source>&amp;Delete part</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="210"/>
+        <location filename="../../editor/ui/main_window.py" line="209"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="212"/>
+        <location filename="../../editor/ui/main_window.py" line="211"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="214"/>
+        <location filename="../../editor/ui/main_window.py" line="213"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="218"/>
+        <location filename="../../editor/ui/main_window.py" line="217"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="222"/>
+        <location filename="../../editor/ui/main_window.py" line="221"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="235"/>
+        <location filename="../../editor/ui/main_window.py" line="234"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="247"/>
+        <location filename="../../editor/ui/main_window.py" line="246"/>
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="256"/>
+        <location filename="../../editor/ui/main_window.py" line="255"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="264"/>
+        <location filename="../../editor/ui/main_window.py" line="263"/>
         <source>Go to &amp;outline</source>
         <translation>转到大纲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="265"/>
+        <location filename="../../editor/ui/main_window.py" line="264"/>
         <source>Go to &amp;form</source>
         <translation>转到表单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="266"/>
+        <location filename="../../editor/ui/main_window.py" line="265"/>
         <source>Go to pre&amp;view</source>
         <translation>转到预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="267"/>
+        <location filename="../../editor/ui/main_window.py" line="266"/>
         <source>Go to &amp;metrics</source>
         <translation>转到指标(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="268"/>
+        <location filename="../../editor/ui/main_window.py" line="267"/>
         <source>Go to &amp;problems</source>
         <translation>转到问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="273"/>
+        <location filename="../../editor/ui/main_window.py" line="272"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="286"/>
+        <location filename="../../editor/ui/main_window.py" line="285"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="291"/>
+        <location filename="../../editor/ui/main_window.py" line="290"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="373"/>
-        <location filename="../../editor/ui/main_window.py" line="440"/>
-        <location filename="../../editor/ui/main_window.py" line="701"/>
+        <location filename="../../editor/ui/main_window.py" line="372"/>
+        <location filename="../../editor/ui/main_window.py" line="439"/>
+        <location filename="../../editor/ui/main_window.py" line="700"/>
         <source>Open report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="374"/>
-        <location filename="../../editor/ui/main_window.py" line="454"/>
+        <location filename="../../editor/ui/main_window.py" line="373"/>
+        <location filename="../../editor/ui/main_window.py" line="453"/>
         <source>Report projects (*%1)</source>
         <translation>报告项目文件 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="430"/>
+        <location filename="../../editor/ui/main_window.py" line="429"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="434"/>
+        <location filename="../../editor/ui/main_window.py" line="433"/>
         <source>&amp;Clear list</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="441"/>
+        <location filename="../../editor/ui/main_window.py" line="440"/>
         <source>“%1” no longer exists and was removed from the list.</source>
         <translation>“%1”已不存在，已从列表中移除。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="453"/>
+        <location filename="../../editor/ui/main_window.py" line="452"/>
         <source>Save report as</source>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="468"/>
-        <location filename="../../editor/ui/main_window.py" line="475"/>
-        <location filename="../../editor/ui/main_window.py" line="484"/>
+        <location filename="../../editor/ui/main_window.py" line="467"/>
+        <location filename="../../editor/ui/main_window.py" line="474"/>
+        <location filename="../../editor/ui/main_window.py" line="483"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="469"/>
+        <location filename="../../editor/ui/main_window.py" line="468"/>
         <source>“%1” is open in another window. Choose another name.</source>
         <translation>“%1”已在另一个窗口中打开，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="499"/>
+        <location filename="../../editor/ui/main_window.py" line="498"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="514"/>
-        <location filename="../../editor/ui/main_window.py" line="533"/>
+        <location filename="../../editor/ui/main_window.py" line="513"/>
+        <location filename="../../editor/ui/main_window.py" line="532"/>
         <source>Export Word</source>
         <translation>导出 Word</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="514"/>
+        <location filename="../../editor/ui/main_window.py" line="513"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="520"/>
+        <location filename="../../editor/ui/main_window.py" line="519"/>
         <source>Exporting the Word file…</source>
         <translation>正在导出 Word 文件…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="520"/>
+        <location filename="../../editor/ui/main_window.py" line="519"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="530"/>
+        <location filename="../../editor/ui/main_window.py" line="529"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="542"/>
-        <location filename="../../editor/ui/main_window.py" line="559"/>
+        <location filename="../../editor/ui/main_window.py" line="541"/>
+        <location filename="../../editor/ui/main_window.py" line="558"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="542"/>
+        <location filename="../../editor/ui/main_window.py" line="541"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="548"/>
+        <location filename="../../editor/ui/main_window.py" line="547"/>
         <source>Exporting the PDF (LibreOffice)…</source>
         <translation>正在导出 PDF（LibreOffice）…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="570"/>
+        <location filename="../../editor/ui/main_window.py" line="569"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="572"/>
+        <location filename="../../editor/ui/main_window.py" line="571"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="623"/>
+        <location filename="../../editor/ui/main_window.py" line="622"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="626"/>
+        <location filename="../../editor/ui/main_window.py" line="625"/>
         <source>Autosaved</source>
         <translation>已自动保存</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="636"/>
+        <location filename="../../editor/ui/main_window.py" line="635"/>
         <source>“%1” has unsaved changes. Save them?</source>
         <translation>“%1”有未保存的修改，是否保存？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="710"/>
+        <location filename="../../editor/ui/main_window.py" line="709"/>
         <source>“%1” is already open in another window of this program (%2).</source>
         <translation>“%1”已在本程序的另一个窗口中打开（%2）。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="720"/>
+        <location filename="../../editor/ui/main_window.py" line="719"/>
         <source>The program that held it seems to have stopped. Remove the lock and open the project?</source>
         <translation>占用它的程序似乎已经停止运行。是否解除锁定并打开该项目？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="722"/>
+        <location filename="../../editor/ui/main_window.py" line="721"/>
         <source>Open it anyway? Only do this if you are sure it is not being edited: two people saving the same file lose work.</source>
         <translation>仍要打开吗？请确认没有人正在编辑它：两人同时保存同一文件会丢失修改。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="764"/>
+        <location filename="../../editor/ui/main_window.py" line="763"/>
         <source>Restore unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="778"/>
+        <location filename="../../editor/ui/main_window.py" line="777"/>
         <source>Restored from the recovery copy of %1</source>
         <translation>已从 %1 的恢复副本中恢复</translation>
     </message>
@@ -1028,99 +1061,110 @@ Restore them?</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="74"/>
+        <location filename="../../editor/ui/problems_panel.py" line="75"/>
         <source>All</source>
         <extracomment>the user asked to go to the field of a finding (double-click) the list was updated with new findings</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="75"/>
+        <location filename="../../editor/ui/problems_panel.py" line="76"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="76"/>
+        <location filename="../../editor/ui/problems_panel.py" line="77"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="77"/>
+        <location filename="../../editor/ui/problems_panel.py" line="78"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="80"/>
+        <location filename="../../editor/ui/problems_panel.py" line="81"/>
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="81"/>
+        <location filename="../../editor/ui/problems_panel.py" line="82"/>
         <source>Apply the suggested correction to the selected problem</source>
         <translation>对选中的问题应用建议的修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="82"/>
+        <location filename="../../editor/ui/problems_panel.py" line="83"/>
         <source>Fix all</source>
         <translation>全部修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="83"/>
+        <location filename="../../editor/ui/problems_panel.py" line="84"/>
         <source>Apply every suggested correction (one undo step)</source>
         <translation>应用所有建议的修正（可一步撤销）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="84"/>
+        <location filename="../../editor/ui/problems_panel.py" line="85"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="92"/>
+        <location filename="../../editor/ui/problems_panel.py" line="86"/>
+        <location filename="../../editor/ui/problems_panel.py" line="296"/>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="88"/>
+        <source>Hide this finding of the import from now on (can be undone)</source>
+        <translation>今后不再显示这条导入时发现的问题（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="97"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="92"/>
+        <location filename="../../editor/ui/problems_panel.py" line="97"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="92"/>
+        <location filename="../../editor/ui/problems_panel.py" line="97"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="161"/>
+        <location filename="../../editor/ui/problems_panel.py" line="167"/>
         <source>The checks failed: %s</source>
         <translation>检查未能完成：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="200"/>
+        <location filename="../../editor/ui/problems_panel.py" line="208"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="200"/>
+        <location filename="../../editor/ui/problems_panel.py" line="208"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="200"/>
+        <location filename="../../editor/ui/problems_panel.py" line="208"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="215"/>
-        <location filename="../../editor/ui/problems_panel.py" line="273"/>
+        <location filename="../../editor/ui/problems_panel.py" line="223"/>
+        <location filename="../../editor/ui/problems_panel.py" line="282"/>
         <source>Fix: %s</source>
         <translation>修正：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="230"/>
+        <location filename="../../editor/ui/problems_panel.py" line="238"/>
         <source>%1 errors, %2 warnings, %3 notes</source>
         <translation>%1 个错误，%2 个警告，%3 个提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="288"/>
+        <location filename="../../editor/ui/problems_panel.py" line="307"/>
         <source>Fix all problems</source>
         <translation>修正所有问题</translation>
     </message>
@@ -1128,100 +1172,98 @@ Restore them?</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="51"/>
         <source>The window cannot open a new report.</source>
-        <translation>窗口无法打开新的报告。</translation>
+        <translation type="vanished">窗口无法打开新的报告。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="54"/>
         <source>Open imported report</source>
-        <translation>打开导入的报告</translation>
+        <translation type="vanished">打开导入的报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="122"/>
-        <location filename="../../editor/ui/report_actions.py" line="168"/>
+        <location filename="../../editor/ui/report_actions.py" line="113"/>
+        <location filename="../../editor/ui/report_actions.py" line="159"/>
         <source>Merge other projects</source>
         <translation>合并其他项目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="128"/>
+        <location filename="../../editor/ui/report_actions.py" line="119"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="129"/>
+        <location filename="../../editor/ui/report_actions.py" line="120"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="131"/>
+        <location filename="../../editor/ui/report_actions.py" line="122"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="133"/>
+        <location filename="../../editor/ui/report_actions.py" line="124"/>
         <source>Import an existing report from Word (.docx) or a text file</source>
         <translation>从 Word（.docx）或文本文件导入已有报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="134"/>
-        <location filename="../../editor/ui/report_actions.py" line="156"/>
+        <location filename="../../editor/ui/report_actions.py" line="125"/>
+        <location filename="../../editor/ui/report_actions.py" line="147"/>
         <source>New next-year report</source>
         <translation>新建下一年度报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="136"/>
+        <location filename="../../editor/ui/report_actions.py" line="127"/>
         <source>Create next year&apos;s report from the current one; this year&apos;s figures become the previous-year values</source>
         <translation>以当前报告为基础生成下一年度的报告，去年的数字成为上年值</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="138"/>
+        <location filename="../../editor/ui/report_actions.py" line="129"/>
         <source>Merge other projects…</source>
         <translation>合并其他项目…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="140"/>
+        <location filename="../../editor/ui/report_actions.py" line="131"/>
         <source>Merge projects drafted by colleagues into the current report</source>
         <translation>把同事分工起草的项目合并到当前报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="144"/>
+        <location filename="../../editor/ui/report_actions.py" line="135"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="145"/>
+        <location filename="../../editor/ui/report_actions.py" line="136"/>
         <source>Report files (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md)</source>
         <translation>报告文件 (*.docx *.txt *.md);;Word 文档 (*.docx);;文本文件 (*.txt *.md)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="151"/>
+        <location filename="../../editor/ui/report_actions.py" line="142"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="157"/>
-        <location filename="../../editor/ui/report_actions.py" line="169"/>
+        <location filename="../../editor/ui/report_actions.py" line="148"/>
+        <location filename="../../editor/ui/report_actions.py" line="160"/>
         <source>Please open a report first.</source>
         <translation>请先打开一个报告。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="159"/>
+        <location filename="../../editor/ui/report_actions.py" line="150"/>
         <source>Cannot create next year&apos;s report</source>
         <translation>无法生成下一年度报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="163"/>
+        <location filename="../../editor/ui/report_actions.py" line="154"/>
         <source>Choose projects to merge</source>
         <translation>选择要合并的项目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="163"/>
+        <location filename="../../editor/ui/report_actions.py" line="154"/>
         <source>Report projects (*.fzbg)</source>
         <translation>报告项目 (*.fzbg)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="171"/>
+        <location filename="../../editor/ui/report_actions.py" line="162"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
@@ -1478,27 +1520,37 @@ Restore them?</source>
         <translation>添加事项(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="376"/>
+        <location filename="../../editor/ui/forms.py" line="379"/>
+        <source>Closing paragraphs after the last item (optional), e.g. 下一步，我局将……</source>
+        <translation>最后一项之后的结尾段落（可不填），如“下一步，我局将……”</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="380"/>
+        <source>Closing para&amp;graphs:</source>
+        <translation>结尾段落(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="382"/>
         <source>Metrics used in this section</source>
         <translation>本部分使用的指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="387"/>
+        <location filename="../../editor/ui/forms.py" line="393"/>
         <source>(metric table not available)</source>
         <translation>（指标表不可用）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="423"/>
+        <location filename="../../editor/ui/forms.py" line="429"/>
         <source>Section %1</source>
         <translation>第%1部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="424"/>
+        <location filename="../../editor/ui/forms.py" line="430"/>
         <source>Unnumbered section</source>
         <translation>不编号的部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="437"/>
+        <location filename="../../editor/ui/forms.py" line="443"/>
         <source>Content kinds</source>
         <translation>内容类别</translation>
     </message>

@@ -77,7 +77,10 @@ def test_import_action_accept_all(qtbot, qapp, tmp_path, seed_text, make_window)
     try:
         assert len(opened) == 1 and opened[0].doc.report is report and len(report.metrics) > 50
         # the numbering gap of the source's section 五 is listed in the new window's problems panel
+        # (kept in the report's import findings and shown through the checks, which run in a worker)
         panel = opened[0].problems_panel
+        panel.refresh()
+        qtbot.waitUntil(lambda: panel.is_current, timeout=10000)
         messages = [f.message for f in panel.all_findings()]
         assert any("缺少（三）" in m for m in messages), messages
     finally:
