@@ -58,6 +58,7 @@ FURNITURE_PATTERNS = [
     (re.compile(r"(ICP|备案号|公网安备|网站标识码|网站地图|版权所有|主办单位|承办单位|技术支持|联系我们|站长统计|Copyright|©)", re.I), "页脚"),
     (re.compile(r"^(联系电话|电话|地址|邮编|传真)\s*[:：]"), "页脚"),
     (re.compile(r"^(上一篇|下一篇|相关链接|相关文章|返回顶部|返回)\s*[:：]?"), "页面链接"),
+    (re.compile(r"^(无障碍|适老化|长者模式|关怀版|简体|繁体|English|登录|注册)([\s|｜/]|$)|(简体|繁体)\s*[|｜/]"), "网站工具条"),
 ]
 
 
@@ -475,6 +476,7 @@ def build_report(paras: list[SourcePara], *, keep_punctuation: bool = False,
     section: Optional[Section] = None
     stack: list[tuple[int, Item]] = []  # (level, item) open items, level 2..4
     numbers: dict[str, list[tuple[int, str, str, str]]] = {}  # container id -> [(number, marker, node, head)]
+    container_info: dict[str, tuple[int, str]] = {}  # container id -> (level of its items, section id)
     closing: list[str] = []
     closing_refs: list[_Line] = []
     in_closing = False  # the report's closing has started: every later paragraph belongs to it
@@ -525,10 +527,8 @@ def build_report(paras: list[SourcePara], *, keep_punctuation: bool = False,
             elif rest:
                 item.lead, item.body, item.run_in = lead, [rest], True
             else:
-                nxt = lines[idx + 1] if idx + 1 < n else None
-                follows_body = nxt is not None and nxt.level == 0
-                item.lead, item.body = text, []
-                item.run_in = not follows_body
+                # a heading line on its own (（一）加强组织领导): it stands alone, its text follows
+                item.lead, item.body, item.run_in = text, [], False
             ln.ref = FieldRef(item.id, "lead")
             parent = stack[-1][1] if stack else None
             if parent is not None:
@@ -539,6 +539,7 @@ def build_report(paras: list[SourcePara], *, keep_punctuation: bool = False,
                 key = section.id
             if ln.number:
                 numbers.setdefault(key, []).append((ln.number, ln.marker.strip(), item.id, lead))
+                container_info.setdefault(key, (level, section.id))
             stack.append((level, item))
             continue
         # a plain paragraph (or, once the report's closing started, any paragraph)
@@ -603,7 +604,11 @@ def build_report(paras: list[SourcePara], *, keep_punctuation: bool = False,
     for k, ln in enumerate(closing_refs):
         ln.ref = FieldRef("report", "closing", k)
 
-    # kinds of items, from their lead sentences (and the 第一责任人 duty from the text)
+    # kinds of items, from their lead sentences (and the 第一责任人 duty from the text); a section whose
+    # opening paragraphs describe the 第一责任人 duty covers that kind too
+    for sec in report.sections:
+        if SectionKind.LEADERSHIP not in sec.kinds and any("第一责任人职责" in p for p in sec.intro[:3]):
+            add_kind(sec, SectionKind.LEADERSHIP)
     for _section, chain in report.iter_items():
         item = chain[-1]
         item.kinds = item_kinds(item.lead, item.body)
@@ -616,14 +621,25 @@ def build_report(paras: list[SourcePara], *, keep_punctuation: bool = False,
         joined = "\n".join(title_lines)
         report.title_override = "" if joined == report.generated_title else joined
 
-    progress.stage("structure", 0.9)
+    progress.stage("structure", 1.0)
     # -------------------------------------------------------------- numbering findings
     nodes: dict[str, object] = {s.id: s for s in report.sections}
     for _section, chain in report.iter_items():
         nodes[chain[-1].id] = chain[-1]
     l1_pos = {sid: num for num, _m, sid, _h in numbers.get("report", [])}
+    last_level3: dict[str, int] = {}  # section id -> last 1. number seen in it
     for key, seq in numbers.items():
         level_word = "部分" if key == "report" else "项"
+        expected = 1
+        level, sec_id = container_info.get(key, (0, ""))
+        if level == 3:
+            # "1." items numbered on across the level-2 items of a section (3. under （二）): the
+            # organisation's numbering style, not a gap. Kept as the continuous_level3 setting.
+            first = seq[0][0]
+            if first > 1 and first == last_level3.get(sec_id, 0) + 1:
+                expected = first
+                report.format.continuous_level3 = True
+            last_level3[sec_id] = seq[-1][0]
         owner = nodes.get(key)
         where = ""
         if isinstance(owner, Section):
@@ -631,7 +647,6 @@ def build_report(paras: list[SourcePara], *, keep_punctuation: bool = False,
             where = f"第{_cn(pos)}部分“{owner.heading[:16]}”中" if pos else (f"“{owner.heading[:16]}”中" if owner.heading else "")
         elif isinstance(owner, Item):
             where = f"“{owner.lead[:16]}”下"
-        expected = 1
         for num, marker, node_id, _head in seq:
             if num == expected:
                 expected += 1
