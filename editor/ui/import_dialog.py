@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,13 +31,16 @@ from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 
 
 class _ImportThread(QThread):
-    """Runs :func:`import_file` off the window thread. Signals arrive in the window thread (queued)."""
+    """Runs an import job off the window thread: ``job(progress, cancelled)`` returns the result
+    (by default :func:`import_file` of ``path``). Signals arrive in the window thread (queued)."""
 
     progressed = Signal(float, str)  # fraction 0..1, stage name (Chinese, from the core)
 
-    def __init__(self, path, parent=None):
+    def __init__(self, path, parent=None, job=None):
         super().__init__(parent)
         self.path = Path(path)
+        self.job = job or (lambda progress, cancelled: import_file(self.path, metrics=False, progress=progress,
+                                                                    cancelled=cancelled))
         self.cancel_event = threading.Event()
         self.result: Optional[ImportResult] = None
         self.error: Optional[ReportEditorError] = None
@@ -53,8 +55,7 @@ class _ImportThread(QThread):
 
     def run(self) -> None:  # noqa: D401 - QThread API
         try:
-            self.result = import_file(self.path, metrics=False, progress=self._progress,
-                                      cancelled=self.cancel_event.is_set)
+            self.result = self.job(self._progress, self.cancel_event.is_set)
         except ImportCancelled:
             self.cancelled = True
         except ReportEditorError as e:
@@ -71,7 +72,7 @@ class ImportProgressDialog(QDialog):
     meanwhile: the import never runs in the window thread.
     """
 
-    def __init__(self, path, parent: Optional[QWidget] = None):
+    def __init__(self, path, parent: Optional[QWidget] = None, *, job=None):
         super().__init__(parent)
         self.setObjectName("importProgressDialog")
         self.setWindowTitle(self.tr("Importing report"))
@@ -94,10 +95,10 @@ class ImportProgressDialog(QDialog):
         self.cancel_button.setObjectName("importCancelButton")
         buttons.rejected.connect(self.cancel)
         layout.addWidget(buttons)
-        self.result: Optional[ImportResult] = None
+        self.result = None  # the job's result: an ImportResult for the import itself
         self.error: Optional[ReportEditorError] = None
         self.cancelled = False
-        self.thread = _ImportThread(path, self)
+        self.thread = _ImportThread(path, self, job)
         self.thread.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self.thread.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
@@ -148,6 +149,78 @@ class ImportProgressDialog(QDialog):
 COL_USE, COL_LABEL, COL_VALUE, COL_CHANGE, COL_CONTEXT = range(5)
 
 
+class SuggestionModel(QAbstractTableModel):
+    """The metric suggestions as a table model: the view asks only for the rows it shows, so a
+    source with hundreds of thousands of figures opens at once. 使用 and 名称 edit the suggestions."""
+
+    def __init__(self, suggestions: list[MetricSuggestion], headers: list[str], parent=None):
+        super().__init__(parent)
+        self.suggestions = suggestions
+        self.headers = headers
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802,B008 - Qt API
+        return 0 if parent.isValid() else len(self.suggestions)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802,B008 - Qt API
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COL_USE:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == COL_LABEL:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        s = self.suggestions[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and col == COL_USE:
+            return Qt.CheckState.Checked if s.accepted else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == COL_LABEL:
+                return s.metric.label
+            if col == COL_VALUE:
+                return format_value(s.metric) or ""
+            if col == COL_CHANGE:
+                return (format_change(s.metric) or "") if s.change_start is not None else ""
+            if col == COL_CONTEXT:
+                return s.context
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_LABEL:
+            return self.tr("Double-click to rename the metric")
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt API
+        if not index.isValid():
+            return False
+        s = self.suggestions[index.row()]
+        if index.column() == COL_USE and role == Qt.ItemDataRole.CheckStateRole:
+            s.accepted = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif index.column() == COL_LABEL and role == Qt.ItemDataRole.EditRole:
+            label = str(value).strip()
+            if not label:
+                return False
+            s.metric.label = label
+        else:
+            return False
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    def set_all(self, accepted: bool) -> None:
+        for s in self.suggestions:
+            s.accepted = accepted
+        if self.suggestions:
+            self.dataChanged.emit(self.index(0, COL_USE), self.index(len(self.suggestions) - 1, COL_USE),
+                                  [Qt.ItemDataRole.CheckStateRole])
+
+
 class ImportReviewDialog(QDialog):
     """Shows an :class:`ImportResult`'s summary and metric suggestions.
 
@@ -173,29 +246,21 @@ class ImportReviewDialog(QDialog):
                     "“Label” column); the text shown in the body stays the same. Unticked numbers remain "
                     "plain text.").replace("%1", str(len(result.suggestions)))
         ))
-        self.table = QTableWidget(len(result.suggestions), 5, self)
+        self.model = SuggestionModel(
+            result.suggestions,
+            [self.tr("Use"), self.tr("Label"), self.tr("Value"), self.tr("Change"), self.tr("Context")], self)
+        self.table = QTableView(self)
         self.table.setObjectName("suggestionTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Use"), self.tr("Label"), self.tr("Value"), self.tr("Change"), self.tr("Context")])
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_LABEL, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_CONTEXT, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(COL_LABEL, 260)
-        for row, s in enumerate(result.suggestions):
-            use = QTableWidgetItem()
-            use.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            use.setCheckState(Qt.CheckState.Checked if s.accepted else Qt.CheckState.Unchecked)
-            self.table.setItem(row, COL_USE, use)
-            label = QTableWidgetItem(s.metric.label)
-            label.setToolTip(self.tr("Double-click to rename the metric"))
-            self.table.setItem(row, COL_LABEL, label)
-            for col, text in ((COL_VALUE, format_value(s.metric) or ""),
-                              (COL_CHANGE, format_change(s.metric) or "" if s.change_start is not None else ""),
-                              (COL_CONTEXT, s.context)):
-                item = QTableWidgetItem(text)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(row, col, item)
         layout.addWidget(self.table, 1)
 
         row = QHBoxLayout()
@@ -217,27 +282,29 @@ class ImportReviewDialog(QDialog):
 
     # ------------------------------------------------------------------ state
     def set_all(self, accepted: bool) -> None:
-        state = Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked
-        for row in range(self.table.rowCount()):
-            self.table.item(row, COL_USE).setCheckState(state)
+        self.model.set_all(accepted)
 
     def set_accepted(self, row: int, accepted: bool) -> None:
-        self.table.item(row, COL_USE).setCheckState(Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
+        state = Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked
+        self.model.setData(self.model.index(row, COL_USE), state.value, Qt.ItemDataRole.CheckStateRole)
 
     def set_label(self, row: int, label: str) -> None:
-        self.table.item(row, COL_LABEL).setText(label)
+        self.model.setData(self.model.index(row, COL_LABEL), label, Qt.ItemDataRole.EditRole)
+
+    def cell(self, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
+        return self.model.index(row, column).data(role)
 
     def chosen(self) -> list[MetricSuggestion]:
-        """The suggestions as ticked and labelled in the table (their ``accepted``/label updated)."""
-        out = []
-        for row, s in enumerate(self.result.suggestions):
-            s.accepted = self.table.item(row, COL_USE).checkState() == Qt.CheckState.Checked
-            label = self.table.item(row, COL_LABEL).text().strip()
-            if label:
-                s.metric.label = label
-            out.append(s)
-        return out
+        """The suggestions as ticked and labelled in the table."""
+        return list(self.result.suggestions)
 
-    def apply(self) -> int:
-        """Apply the ticked suggestions to ``result.report``; returns how many became metrics."""
-        return self.result.apply_metrics(self.chosen())
+    def apply(self, progress=None) -> int:
+        """Apply the ticked suggestions to ``result.report``; returns how many became metrics.
+        ``progress`` (a :class:`editor.importing.progress.Progress`) reports and may cancel."""
+        return self.result.apply_metrics(self.chosen(), progress=progress)
+
+    def apply_job(self):
+        """:meth:`apply` as a job for :class:`ImportProgressDialog` (run in the worker thread)."""
+        from ..importing.progress import Progress
+
+        return lambda progress, cancelled: self.apply(Progress(progress, cancelled))

@@ -74,7 +74,13 @@ def import_report(main_window, path, *, review: Optional[Callable] = None,
     accepted = review(dialog) if review is not None else dialog.exec() == QDialog.DialogCode.Accepted
     if not accepted:
         return None
-    dialog.apply()
+    # turning the ticked figures into metrics also runs in the worker (取消 abandons the import)
+    applying = ImportProgressDialog(path, main_window, job=dialog.apply_job())
+    applied = progress(applying) if progress is not None else applying.exec() == QDialog.DialogCode.Accepted
+    if applying.error is not None:
+        raise applying.error
+    if not applied or applying.result is None:
+        return None
     # What the import noticed in the source (a skipped item number, converted punctuation, dropped
     # lines) is kept in the report (Report.import_findings): the problems panel shows it through the
     # checks until the user dismisses it.

@@ -163,22 +163,22 @@ Restore them?</source>
 <context>
     <name>ImportProgressDialog</name>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="77"/>
+        <location filename="../../editor/ui/import_dialog.py" line="78"/>
         <source>Importing report</source>
         <translation>正在导入报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="81"/>
+        <location filename="../../editor/ui/import_dialog.py" line="82"/>
         <source>Importing “%1”…</source>
         <translation>正在导入“%1”…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="93"/>
+        <location filename="../../editor/ui/import_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="115"/>
+        <location filename="../../editor/ui/import_dialog.py" line="116"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -186,62 +186,61 @@ Restore them?</source>
 <context>
     <name>ImportReviewDialog</name>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="161"/>
+        <location filename="../../editor/ui/import_dialog.py" line="234"/>
         <source>Import report: check the figures found</source>
         <translation>导入报告：核对识别出的指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="172"/>
+        <location filename="../../editor/ui/import_dialog.py" line="245"/>
         <source>%1 numbers were found in the text. Ticked numbers become metrics (rename them in the “Label” column); the text shown in the body stays the same. Unticked numbers remain plain text.</source>
         <translation>文中共找到 %1 个数字。勾选的数字会成为指标（可在“标签”列修改名称），正文显示的文字保持不变；不勾选的保留为普通文字。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="178"/>
+        <location filename="../../editor/ui/import_dialog.py" line="251"/>
         <source>Use</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="178"/>
+        <location filename="../../editor/ui/import_dialog.py" line="251"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="178"/>
+        <location filename="../../editor/ui/import_dialog.py" line="251"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="178"/>
+        <location filename="../../editor/ui/import_dialog.py" line="251"/>
         <source>Change</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="178"/>
+        <location filename="../../editor/ui/import_dialog.py" line="251"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="191"/>
         <source>Double-click to rename the metric</source>
-        <translation>双击修改指标名称</translation>
+        <translation type="vanished">双击修改指标名称</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="202"/>
+        <location filename="../../editor/ui/import_dialog.py" line="267"/>
         <source>Accept all</source>
         <translation>全部采用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="203"/>
+        <location filename="../../editor/ui/import_dialog.py" line="268"/>
         <source>Accept none</source>
         <translation>全部不采用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="212"/>
+        <location filename="../../editor/ui/import_dialog.py" line="277"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="213"/>
+        <location filename="../../editor/ui/import_dialog.py" line="278"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1180,90 +1179,90 @@ Restore them?</source>
         <translation type="vanished">打开导入的报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="113"/>
-        <location filename="../../editor/ui/report_actions.py" line="159"/>
+        <location filename="../../editor/ui/report_actions.py" line="119"/>
+        <location filename="../../editor/ui/report_actions.py" line="165"/>
         <source>Merge other projects</source>
         <translation>合并其他项目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="119"/>
+        <location filename="../../editor/ui/report_actions.py" line="125"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="120"/>
+        <location filename="../../editor/ui/report_actions.py" line="126"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="122"/>
+        <location filename="../../editor/ui/report_actions.py" line="128"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="124"/>
+        <location filename="../../editor/ui/report_actions.py" line="130"/>
         <source>Import an existing report from Word (.docx) or a text file</source>
         <translation>从 Word（.docx）或文本文件导入已有报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="125"/>
-        <location filename="../../editor/ui/report_actions.py" line="147"/>
+        <location filename="../../editor/ui/report_actions.py" line="131"/>
+        <location filename="../../editor/ui/report_actions.py" line="153"/>
         <source>New next-year report</source>
         <translation>新建下一年度报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="127"/>
+        <location filename="../../editor/ui/report_actions.py" line="133"/>
         <source>Create next year&apos;s report from the current one; this year&apos;s figures become the previous-year values</source>
         <translation>以当前报告为基础生成下一年度的报告，去年的数字成为上年值</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="129"/>
+        <location filename="../../editor/ui/report_actions.py" line="135"/>
         <source>Merge other projects…</source>
         <translation>合并其他项目…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="131"/>
+        <location filename="../../editor/ui/report_actions.py" line="137"/>
         <source>Merge projects drafted by colleagues into the current report</source>
         <translation>把同事分工起草的项目合并到当前报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="135"/>
+        <location filename="../../editor/ui/report_actions.py" line="141"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="136"/>
+        <location filename="../../editor/ui/report_actions.py" line="142"/>
         <source>Report files (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md)</source>
         <translation>报告文件 (*.docx *.txt *.md);;Word 文档 (*.docx);;文本文件 (*.txt *.md)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="142"/>
+        <location filename="../../editor/ui/report_actions.py" line="148"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="148"/>
-        <location filename="../../editor/ui/report_actions.py" line="160"/>
+        <location filename="../../editor/ui/report_actions.py" line="154"/>
+        <location filename="../../editor/ui/report_actions.py" line="166"/>
         <source>Please open a report first.</source>
         <translation>请先打开一个报告。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="150"/>
+        <location filename="../../editor/ui/report_actions.py" line="156"/>
         <source>Cannot create next year&apos;s report</source>
         <translation>无法生成下一年度报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="154"/>
+        <location filename="../../editor/ui/report_actions.py" line="160"/>
         <source>Choose projects to merge</source>
         <translation>选择要合并的项目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="154"/>
+        <location filename="../../editor/ui/report_actions.py" line="160"/>
         <source>Report projects (*.fzbg)</source>
         <translation>报告项目 (*.fzbg)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="162"/>
+        <location filename="../../editor/ui/report_actions.py" line="168"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
@@ -1553,6 +1552,14 @@ Restore them?</source>
         <location filename="../../editor/ui/forms.py" line="443"/>
         <source>Content kinds</source>
         <translation>内容类别</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="197"/>
+        <source>Double-click to rename the metric</source>
+        <translation>双击修改指标名称</translation>
     </message>
 </context>
 <context>

@@ -38,11 +38,12 @@ def test_import_dialog_accept_some_and_edit_label(qtbot, tmp_path, seed_text):
     before = [b.text for b in build_flow(result.report)]
     dialog = ImportReviewDialog(result)
     qtbot.addWidget(dialog)
-    n = dialog.table.rowCount()
+    n = dialog.model.rowCount()
     assert n == len(result.suggestions) > 50
-    assert "2041件" in [dialog.table.item(r, 2).text() for r in range(n)]
+    assert "2041件" in [dialog.cell(r, 2) for r in range(n)]
     qtbot.mouseClick(dialog.accept_none_button, Qt.MouseButton.LeftButton)
-    assert all(dialog.table.item(r, COL_USE).checkState() == Qt.CheckState.Unchecked for r in range(n))
+    assert all(Qt.CheckState(dialog.cell(r, COL_USE, Qt.ItemDataRole.CheckStateRole)) == Qt.CheckState.Unchecked
+               for r in range(n))
     dialog.set_accepted(0, True)
     dialog.set_accepted(1, True)
     dialog.set_label(0, "普法报道数")

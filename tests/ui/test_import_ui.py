@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from editor.errors import ImportError_
 from editor.model import Item, Report, Section, SectionKind, build_flow
@@ -209,3 +209,35 @@ def test_item_kinds_shown_and_corrected_in_the_form(qtbot, make_window):
     doc.undo_stack.undo()
     assert leader.kinds == [SectionKind.LEADERSHIP, SectionKind.PLANS]
     assert form.kind_boxes[SectionKind.LEADERSHIP].isChecked()
+
+
+def test_review_table_ticked_and_renamed_with_the_keyboard(qtbot, tmp_path, seed_text):
+    from editor.importing import import_file
+    from editor.ui.import_dialog import COL_LABEL, COL_USE, ImportReviewDialog
+
+    src = tmp_path / "seed.txt"
+    src.write_text(seed_text, encoding="utf-8")
+    result = import_file(src, metrics=False)
+    dialog = ImportReviewDialog(result)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.table
+    qtbot.mouseClick(dialog.accept_none_button, Qt.MouseButton.LeftButton)
+    row = next(r for r in range(dialog.model.rowCount()) if dialog.cell(r, 2) == "2041件")
+    view.setFocus()
+    view.setCurrentIndex(dialog.model.index(row, COL_USE))
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # tick
+    assert Qt.CheckState(dialog.cell(row, COL_USE, Qt.ItemDataRole.CheckStateRole)) == Qt.CheckState.Checked
+    view.setCurrentIndex(dialog.model.index(row, COL_LABEL))
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # edit the label
+    editors = [w for w in view.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert len(editors) == 1
+    editor = editors[0]
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Fuyi cases")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits the editor's data through a queued call
+    assert dialog.cell(row, COL_LABEL) == "Fuyi cases"
+    assert dialog.apply() == 1
+    [metric] = result.report.metrics
+    assert metric.label == "Fuyi cases" and metric.value == "2041" and metric.last_value == "1240"
