@@ -165,6 +165,7 @@ def _last_value_for_change(metric: Metric, stated: str) -> Optional[str]:
     return None
 
 
+_TEMPLATE = Metric(id="m-0000000000")  # defaults of a new metric; copied per figure
 _HAS_DIGIT = re.compile(r"[0-9十百千万]")
 _SEP = re.compile(r"[，,]?")
 _SKIP_UNITS = frozenset(("％",))
@@ -210,14 +211,14 @@ def find_figures(ref: FieldRef, text: str) -> list[MetricSuggestion]:
         qualifiers = [q for q in (pre, mid, post) if q]
         if len(qualifiers) > 1:
             continue
-        # Built without validation: every value comes from the pattern above (a decimal, a known
-        # qualifier, scale and unit), and format_value below proves it renders back exactly.
-        metric = Metric.model_construct(
-            id=_metric_id(), label="", value=num if num else str(_CN_ROUND[cn]), unit=unit,
-            scale=m.group("scale") or "", qualifier=qualifiers[0] if qualifiers else "", last_value=None,
-            is_rate=unit == "%", numerals="arabic" if num else "chinese", change_decimals=1,
-            change_prefix="同比", change_words=("增长", "下降"), source="", note="", parts=[],
-        )
+        # Built without validation (a copy of a template, the cheapest way pydantic offers): every value
+        # comes from the pattern above (a decimal, a known qualifier, scale and unit), and format_value
+        # below proves it renders back exactly.
+        metric = _TEMPLATE.model_copy(update={
+            "id": _metric_id(), "value": num if num else str(_CN_ROUND[cn]), "unit": unit,
+            "scale": m.group("scale") or "", "qualifier": qualifiers[0] if qualifiers else "",
+            "is_rate": unit == "%", "numerals": "arabic" if num else "chinese", "parts": [],
+        })
         fig_text = text[s:e]
         if format_value(metric) != fig_text:
             continue
