@@ -81,7 +81,8 @@ class MetricSuggestion:
 
 _DIGIT = re.compile(r"[0-9]")
 _LABEL_PREFIX = re.compile(r"^(?:全年|今年|其中|并|共|累计|目前|现有)")
-_VERBS_LONGEST_FIRST = sorted(_VERBS, key=len, reverse=True)
+_VERBS_BY_LENGTH = [(n, frozenset(v for v in _VERBS if len(v) == n))
+                    for n in sorted({len(v) for v in _VERBS}, reverse=True)]
 _LABEL_WINDOW = 64  # a label is at most 24 characters: looking further back changes nothing
 
 
@@ -104,9 +105,9 @@ def _label(text: str, start: int, end: int) -> str:
     after = _DIGIT.split(text[end:j], maxsplit=1)[0].strip()
     if before[-1:] in ("和", "及", "与") and after:
         return after.lstrip("的")
-    for v in _VERBS_LONGEST_FIRST:
-        if before.endswith(v) and len(before) > len(v) + 1:
-            before = before[: -len(v)]
+    for size, verbs in _VERBS_BY_LENGTH:  # longest first, as before; a set look-up per length
+        if before[-size:] in verbs and len(before) > size + 1:
+            before = before[:-size]
             break
     before = _LABEL_PREFIX.sub("", before) or before
     label = before[-24:]
