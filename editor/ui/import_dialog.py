@@ -98,6 +98,12 @@ class ImportProgressDialog(QDialog):
         self.result = None  # the job's result: an ImportResult for the import itself
         self.error: Optional[ReportEditorError] = None
         self.cancelled = False
+        # the core names its stages in Chinese (editor.importing.progress.STAGES); shown in the UI language
+        self.stage_names = {
+            "读取文件": self.tr("Reading the file"), "转换标点": self.tr("Converting punctuation"),
+            "识别结构": self.tr("Recognising the structure"), "识别数字": self.tr("Finding figures"),
+            "生成指标": self.tr("Making metrics"),
+        }
         self.thread = _ImportThread(path, self, job)
         self.thread.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self.thread.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
@@ -126,7 +132,7 @@ class ImportProgressDialog(QDialog):
     def _on_progress(self, fraction: float, stage: str) -> None:
         self.bar.setValue(int(fraction * 1000))
         if not self.thread.cancel_event.is_set():
-            self.stage_label.setText(stage)
+            self.stage_label.setText(self.stage_names.get(stage, stage))
 
     def _on_finished(self) -> None:
         self.thread.wait()

@@ -178,7 +178,32 @@ Restore them?</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="116"/>
+        <location filename="../../editor/ui/import_dialog.py" line="103"/>
+        <source>Reading the file</source>
+        <translation>读取文件</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="103"/>
+        <source>Converting punctuation</source>
+        <translation>转换标点</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="104"/>
+        <source>Recognising the structure</source>
+        <translation>识别结构</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="104"/>
+        <source>Finding figures</source>
+        <translation>识别数字</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="105"/>
+        <source>Making metrics</source>
+        <translation>生成指标</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/import_dialog.py" line="122"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -186,37 +211,37 @@ Restore them?</source>
 <context>
     <name>ImportReviewDialog</name>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="234"/>
+        <location filename="../../editor/ui/import_dialog.py" line="240"/>
         <source>Import report: check the figures found</source>
         <translation>导入报告：核对识别出的指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="245"/>
+        <location filename="../../editor/ui/import_dialog.py" line="251"/>
         <source>%1 numbers were found in the text. Ticked numbers become metrics (rename them in the “Label” column); the text shown in the body stays the same. Unticked numbers remain plain text.</source>
         <translation>文中共找到 %1 个数字。勾选的数字会成为指标（可在“标签”列修改名称），正文显示的文字保持不变；不勾选的保留为普通文字。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="251"/>
+        <location filename="../../editor/ui/import_dialog.py" line="257"/>
         <source>Use</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="251"/>
+        <location filename="../../editor/ui/import_dialog.py" line="257"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="251"/>
+        <location filename="../../editor/ui/import_dialog.py" line="257"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="251"/>
+        <location filename="../../editor/ui/import_dialog.py" line="257"/>
         <source>Change</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="251"/>
+        <location filename="../../editor/ui/import_dialog.py" line="257"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
@@ -225,22 +250,22 @@ Restore them?</source>
         <translation type="vanished">双击修改指标名称</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="267"/>
+        <location filename="../../editor/ui/import_dialog.py" line="273"/>
         <source>Accept all</source>
         <translation>全部采用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="268"/>
+        <location filename="../../editor/ui/import_dialog.py" line="274"/>
         <source>Accept none</source>
         <translation>全部不采用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="277"/>
+        <location filename="../../editor/ui/import_dialog.py" line="283"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="278"/>
+        <location filename="../../editor/ui/import_dialog.py" line="284"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1557,7 +1582,7 @@ Restore them?</source>
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="197"/>
+        <location filename="../../editor/ui/import_dialog.py" line="203"/>
         <source>Double-click to rename the metric</source>
         <translation>双击修改指标名称</translation>
     </message>

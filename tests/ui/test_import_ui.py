@@ -58,6 +58,7 @@ def test_window_keeps_running_during_an_import(qtbot, tmp_path, make_window):
         timer.start()
         dialog.thread.started.connect(lambda: seen.setdefault("start", time.monotonic()))
         dialog.thread.progressed.connect(lambda f, stage: seen.setdefault("stages", set()).add(stage))
+        dialog.thread.progressed.connect(lambda f, stage: seen.setdefault("shown", set()).add(dialog.stage_label.text()))
         code = dialog.exec()
         seen["end"] = time.monotonic()
         timer.stop()
@@ -74,6 +75,7 @@ def test_window_keeps_running_during_an_import(qtbot, tmp_path, make_window):
     gaps = [b - a for a, b in zip(during, during[1:], strict=False)]
     assert max(gaps) < busy / 2, (max(gaps), busy)  # an import in the window thread makes one gap of `busy`
     assert {"识别结构", "识别数字"} <= seen["stages"]
+    assert {"Recognising the structure", "Finding figures"} <= seen["shown"]  # in the interface language
 
 
 def test_cancel_stops_the_import_and_opens_nothing(qtbot, tmp_path, make_window):
