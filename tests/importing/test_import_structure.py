@@ -215,3 +215,31 @@ def test_progress_reported_and_cancel_stops(tmp_path, seed_text):
         import_file(src, cancelled=cancelled)
     assert "取消" in str(err.value)
     assert len(calls) == 4  # it stopped at the first check after the flag turned True
+
+
+def test_word_file_with_runs_closing_and_colophon(tmp_path):
+    """The same recognition from a Word file: no title line, 一是 points, a closing, the 版记."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doc = Document()
+    for text in ("2023年，松川县司法局坚持依法行政。现将有关情况报告如下：", "一、主要举措和成效",
+                 "（一）严格执法。开展专项检查。", "一是查处案件12宗；二是开展培训。", "三是完善制度。",
+                 "（二）党政主要负责人履行推进法治建设第一责任人职责。主要负责人带头学法。",
+                 "下一步，我局将持续推进严格规范公正文明执法。", "二、存在的不足和原因", "基层力量薄弱。", "特此报告。"):
+        doc.add_paragraph(text)
+    doc.add_paragraph("松川县司法局").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.add_paragraph("2024年1月20日")
+    doc.add_paragraph("抄送：县委依法治县办。")
+    doc.add_paragraph("松川县司法局办公室    2024年1月22日印发")
+    path = tmp_path / "w.docx"
+    doc.save(path)
+    r = import_file(path, metrics=False).report
+    assert r.title == "松川县司法局2023年法治政府建设年度报告" and r.signature == ["松川县司法局"]
+    s1, s2 = r.sections
+    assert s1.items[0].body == ["开展专项检查。", "一是查处案件12宗；二是开展培训。", "三是完善制度。"]
+    assert s1.items[0].children == []
+    assert s1.items[1].kinds == [SectionKind.LEADERSHIP]
+    assert s1.outro == ["下一步，我局将持续推进严格规范公正文明执法。"] and SectionKind.PLANS in s1.kinds
+    assert s2.kinds == [SectionKind.SHORTCOMINGS] and r.closing == ["特此报告。"]
+    assert (r.formal.cc, r.formal.printer, r.formal.print_date) == ("县委依法治县办", "松川县司法局办公室",
+                                                                    dt.date(2024, 1, 22))
