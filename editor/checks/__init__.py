@@ -23,7 +23,7 @@ from .engine import RULES, Rule, fix_all, rule, run_checks
 from .findings import SEVERITIES, SEVERITY_LABELS, Finding, Fix, StaleFixError, apply_fix, from_import, verify_fix
 
 # Importing the rule modules registers their rules (order = order of the findings within a severity).
-from . import rules_text, rules_metrics, rules_report  # noqa: E402,F401  isort: skip
+from . import rules_text, rules_metrics, rules_report, rules_import  # noqa: E402,F401  isort: skip
 
 __all__ = [
     "CheckContext", "describe_ref", "mask_tokens", "RULES", "Rule", "fix_all", "rule", "run_checks",

@@ -2,20 +2,28 @@
 
 ``import_file(path)`` returns an :class:`ImportResult`: the report, the web-page furniture that was
 dropped, the number of punctuation marks converted, findings (such as numbering that skips in the
-source) and the metric suggestions (applied as tokens unless ``metrics=False``). Bad input raises
-:class:`editor.errors.ImportError_` with a Chinese message; nothing is written.
+source) and the metric suggestions (applied as tokens unless ``metrics=False``). What the import found
+is also kept in the report itself (:attr:`Report.import_findings`), so ``check`` and the problems panel
+show it until the user dismisses it. Bad input raises :class:`editor.errors.ImportError_` with a
+Chinese message; nothing is written.
+
+A long import reports progress and can be cancelled: pass ``progress=callback(fraction, stage)`` and
+``cancelled=lambda: bool``; a cancelled import raises :class:`ImportCancelled`. Time is linear in the
+size of the source (``tests/perf/bench_import.py``).
 """
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from ..errors import ImportError_
 from ..model import Report
 from .figures import MetricSuggestion, apply_suggestions, find_all, find_figures
 from .parse import Finding, build_report
+from .progress import ImportCancelled, Progress, ProgressCallback
 from .sources import DEFAULT_LIMITS, Limits, read_source
 
 
@@ -29,10 +37,11 @@ class ImportResult:
     suggestions: list[MetricSuggestion] = field(default_factory=list)
     metrics_applied: int = 0
 
-    def apply_metrics(self, suggestions: Optional[list[MetricSuggestion]] = None) -> int:
+    def apply_metrics(self, suggestions: Optional[list[MetricSuggestion]] = None, *,
+                      progress: Optional[Progress] = None) -> int:
         """Turn the accepted suggestions (all when None) into metrics and tokens in ``report``."""
         chosen = self.suggestions if suggestions is None else suggestions
-        n = apply_suggestions(self.report, [s for s in chosen if s.accepted])
+        n = apply_suggestions(self.report, [s for s in chosen if s.accepted], progress=progress)
         self.metrics_applied += n
         return n
 
@@ -46,6 +55,13 @@ class ImportResult:
             f"前言 {len(r.preamble)} 段；落款 {'、'.join(r.signature) or '（未识别）'}；"
             f"成文日期 {f'{r.date.year}年{r.date.month}月{r.date.day}日' if r.date else '（未识别）'}",
         ]
+        f = self.report.formal
+        if f.cc or f.printer or f.print_date:
+            when = f"{f.print_date.year}年{f.print_date.month}月{f.print_date.day}日" if f.print_date else "（未识别）"
+            lines.append(f"版记：抄送 {f.cc or '（无）'}；印发机关 {f.printer or '（未识别）'}；印发日期 {when}。")
+        outros = sum(1 for s in r.sections if s.outro)
+        if outros or r.closing:
+            lines.append(f"结尾段落：{outros} 个部分有结尾段落；全文结束语 {len(r.closing)} 段。")
         if self.punctuation_changes:
             lines.append(f"已把 {self.punctuation_changes} 处半角标点或多余空格改为公文用的全角标点。")
         if self.metrics_applied:
@@ -61,25 +77,45 @@ class ImportResult:
         return lines
 
 
-def import_paragraphs(paras, *, keep_punctuation: bool = False, metrics: bool = True, source: str = "") -> ImportResult:
-    parsed = build_report(paras, keep_punctuation=keep_punctuation)
-    result = ImportResult(
-        parsed.report, source, parsed.dropped, parsed.punctuation_changes, parsed.findings, find_all(parsed.report)
-    )
-    if metrics:
-        result.apply_metrics()
+def import_paragraphs(paras, *, keep_punctuation: bool = False, metrics: bool = True, source: str = "",
+                      progress: Optional[ProgressCallback] = None,
+                      cancelled: Optional[Callable[[], bool]] = None) -> ImportResult:
+    prog = Progress(progress, cancelled)
+    # The import builds hundreds of thousands of small objects and no reference cycles: the cyclic
+    # garbage collector would re-scan them all again and again (time growing faster than the input),
+    # so it is paused for the import and switched back on afterwards.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        parsed = build_report(paras, keep_punctuation=keep_punctuation, progress=prog)
+        result = ImportResult(
+            parsed.report, source, parsed.dropped, parsed.punctuation_changes, parsed.findings,
+            find_all(parsed.report, progress=prog),
+        )
+        if metrics:
+            result.apply_metrics(progress=prog)
+    finally:
+        if was_enabled:
+            gc.enable()
+    prog.stage("metrics", 1.0)
     return result
 
 
-def import_file(path, *, keep_punctuation: bool = False, metrics: bool = True, limits: Limits = DEFAULT_LIMITS) -> ImportResult:
-    """Import a .docx, .txt or .md report. Raises :class:`ImportError_` on bad input."""
+def import_file(path, *, keep_punctuation: bool = False, metrics: bool = True, limits: Limits = DEFAULT_LIMITS,
+                progress: Optional[ProgressCallback] = None,
+                cancelled: Optional[Callable[[], bool]] = None) -> ImportResult:
+    """Import a .docx, .txt or .md report. Raises :class:`ImportError_` on bad input and
+    :class:`ImportCancelled` when ``cancelled()`` turned True (checked between paragraphs)."""
+    prog = Progress(progress, cancelled)
+    prog.stage("read", 0.0)
     paras = read_source(Path(path), limits)
     if not paras:
         raise ImportError_(f"文件“{Path(path).name}”里没有文字，没有可导入的内容。")
-    return import_paragraphs(paras, keep_punctuation=keep_punctuation, metrics=metrics, source=str(path))
+    return import_paragraphs(paras, keep_punctuation=keep_punctuation, metrics=metrics, source=str(path),
+                             progress=progress, cancelled=cancelled)
 
 
 __all__ = [
-    "DEFAULT_LIMITS", "Finding", "ImportResult", "Limits", "MetricSuggestion", "apply_suggestions", "find_all",
+    "DEFAULT_LIMITS", "Finding", "ImportCancelled", "ImportResult", "Limits", "MetricSuggestion", "apply_suggestions", "find_all",
     "find_figures", "import_file", "import_paragraphs", "read_source",
 ]

@@ -8,12 +8,14 @@ a suggestion is only made when rendering the metric gives back exactly the origi
 
 from __future__ import annotations
 
+import os
+import random
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
-from ..model import FieldRef, Metric, change_token, format_change, format_value, metric_token, new_id
+from ..model import FieldRef, Metric, change_token, format_change, format_value, metric_token
 
 UNITS = sorted(
     [
@@ -77,9 +79,17 @@ class MetricSuggestion:
         return tok + sep + change_token(self.metric.id)
 
 
+_DIGIT = re.compile(r"[0-9]")
+_LABEL_PREFIX = re.compile(r"^(?:全年|今年|其中|并|共|累计|目前|现有)")
+_VERBS_BY_LENGTH = [(n, frozenset(v for v in _VERBS if len(v) == n))
+                    for n in sorted({len(v) for v in _VERBS}, reverse=True)]
+_LABEL_WINDOW = 64  # a label is at most 24 characters: looking further back changes nothing
+
+
 def _label(text: str, start: int, end: int) -> str:
     i = start
-    while i > 0 and text[i - 1] not in _CLAUSE_BREAK:
+    stop = max(0, start - _LABEL_WINDOW)  # bounded, so a long clause full of figures stays linear
+    while i > stop and text[i - 1] not in _CLAUSE_BREAK:
         i -= 1
     before = text[i:start].strip()
     # only the words after the previous figure in the same clause ("培训班64人次和线上网络培训班")
@@ -92,14 +102,14 @@ def _label(text: str, start: int, end: int) -> str:
     j = end
     while j < len(text) and text[j] not in _CLAUSE_BREAK and j - end < 16:
         j += 1
-    after = re.split(r"[0-9]", text[end:j], maxsplit=1)[0].strip()
-    if re.search(r"[和及与]$", before) and after:
+    after = _DIGIT.split(text[end:j], maxsplit=1)[0].strip()
+    if before[-1:] in ("和", "及", "与") and after:
         return after.lstrip("的")
-    for v in sorted(_VERBS, key=len, reverse=True):
-        if before.endswith(v) and len(before) > len(v) + 1:
-            before = before[: -len(v)]
+    for size, verbs in _VERBS_BY_LENGTH:  # longest first, as before; a set look-up per length
+        if before[-size:] in verbs and len(before) > size + 1:
+            before = before[:-size]
             break
-    before = re.sub(r"^(?:全年|今年|其中|并|共|累计|目前|现有)", "", before) or before
+    before = _LABEL_PREFIX.sub("", before) or before
     label = before[-24:]
     if len(label) < 4 and after:
         label = (label + after.lstrip("的").rstrip("和及与、")).strip()
@@ -156,48 +166,60 @@ def _last_value_for_change(metric: Metric, stated: str) -> Optional[str]:
     return None
 
 
+_TEMPLATE = Metric(id="m-0000000000")  # defaults of a new metric; copied per figure
+_HAS_DIGIT = re.compile(r"[0-9十百千万]")
+_SEP = re.compile(r"[，,]?")
+_SKIP_UNITS = frozenset(("％",))
+
+
+_RNG = random.Random(os.urandom(16))  # seeded from the OS once: ids as random as uuid4's first 40 bits
+
+
+def _metric_id() -> str:
+    """Same form as :func:`editor.model.new_id` ("m-" + 10 hex digits), without building a UUID per figure."""
+    return f"m-{_RNG.getrandbits(40):010x}"
+
+
 def find_figures(ref: FieldRef, text: str) -> list[MetricSuggestion]:
     """Suggestions for one text field, in order."""
-    if not text or not re.search(r"[0-9十百千万]", text):
+    if not text or not _HAS_DIGIT.search(text):
         return []
-    masked = set()
-    for m in _BOOK.finditer(text):
-        masked.update(range(m.start(), m.end()))
+    masked: Optional[set[int]] = None
+    if "《" in text:
+        masked = set()
+        for m in _BOOK.finditer(text):
+            masked.update(range(m.start(), m.end()))
     out: list[MetricSuggestion] = []
     pos = 0
     for m in FIGURE_RE.finditer(text):
         s, e = m.start(), m.end()
-        if s < pos or s in masked:
+        if s < pos or (masked is not None and s in masked):
             continue
-        num_start = m.start("num") if m.group("num") else m.start("cn")
-        before = text[max(0, num_start - 1) : num_start]
+        num, cn = m.group("num", "cn")
+        num_start = m.start("num") if num else m.start("cn")
         pre = m.group("pre") or ""
-        if before == "第" or (pre == "" and text[max(0, s - 1) : s] == "第"):
+        if (num_start > 0 and text[num_start - 1] == "第") or (pre == "" and s > 0 and text[s - 1] == "第"):
             continue  # ordinals
         after = text[e : e + 1]
-        if m.group("unit") in ("次", "期", "批", "届", "个") and after in ("会", "议", "全", "一"):
-            pass
         # a figure directly followed by more digits or a dot is something else (dates, codes)
         if after and (after.isdigit() or after in ".．"):
             continue
         unit = m.group("unit")
-        if unit == "％":
+        if unit in _SKIP_UNITS:
             continue
-        metric = Metric(id=new_id("m"))
-        if m.group("num"):
-            metric.value = m.group("num")
-        else:
-            metric.value = str(_CN_ROUND[m.group("cn")])
-            metric.numerals = "chinese"
-        metric.scale = m.group("scale") or ""
         mid = m.group("mid") or ""
         post = m.group("post") or ""
         qualifiers = [q for q in (pre, mid, post) if q]
         if len(qualifiers) > 1:
             continue
-        metric.qualifier = qualifiers[0] if qualifiers else ""
-        metric.unit = unit
-        metric.is_rate = unit == "%"
+        # Built without validation (a copy of a template, the cheapest way pydantic offers): every value
+        # comes from the pattern above (a decimal, a known qualifier, scale and unit), and format_value
+        # below proves it renders back exactly.
+        metric = _TEMPLATE.model_copy(update={
+            "id": _metric_id(), "value": num if num else str(_CN_ROUND[cn]), "unit": unit,
+            "scale": m.group("scale") or "", "qualifier": qualifiers[0] if qualifiers else "",
+            "is_rate": unit == "%", "numerals": "arabic" if num else "chinese", "parts": [],
+        })
         fig_text = text[s:e]
         if format_value(metric) != fig_text:
             continue
@@ -205,10 +227,9 @@ def find_figures(ref: FieldRef, text: str) -> list[MetricSuggestion]:
         sugg = MetricSuggestion(ref, s, e, fig_text, metric, context=text[max(0, s - 20) : e + 12])
         sugg._figure_len = len(fig_text)
         # a change phrase right after the figure (",同比增长64.6%")
-        cm = re.compile(r"[，,]?").match(text, e)
-        sep_end = cm.end() if cm else e
-        ch = CHANGE_RE.match(text, sep_end)
-        if ch and metric.value is not None and metric.numerals == "arabic":
+        sep_end = _SEP.match(text, e).end()
+        ch = CHANGE_RE.match(text, sep_end) if sep_end < len(text) else None
+        if ch and num:
             probe = metric.model_copy()
             if _last_value_for_change(probe, ch.group(0)) is not None:
                 sugg.metric = probe
@@ -221,9 +242,13 @@ def find_figures(ref: FieldRef, text: str) -> list[MetricSuggestion]:
     return out
 
 
-def find_all(report) -> list[MetricSuggestion]:
+def find_all(report, progress=None) -> list[MetricSuggestion]:
     out: list[MetricSuggestion] = []
-    for ref, text in report.text_fields():
+    fields = list(report.text_fields())
+    total = len(fields)
+    for i, (ref, text) in enumerate(fields):
+        if progress is not None:
+            progress.tick("figures", i, total)
         if ref.node == "report" and ref.field in ("title_override", "signature", "notes"):
             continue
         out.extend(find_figures(ref, text))
@@ -264,7 +289,7 @@ def _set(node, ref: FieldRef, text: str) -> None:
         setattr(node, ref.field, text)
 
 
-def apply_suggestions(report, suggestions: list[MetricSuggestion]) -> int:
+def apply_suggestions(report, suggestions: list[MetricSuggestion], progress=None) -> int:
     """Turn the accepted suggestions into metrics and tokens; returns how many were applied.
 
     Spans are applied right to left per field, so a subset can be applied to the text the
@@ -278,17 +303,26 @@ def apply_suggestions(report, suggestions: list[MetricSuggestion]) -> int:
     new_metrics: list[tuple[int, Metric]] = []
     order = {id(s): i for i, s in enumerate(suggestions)}
     nodes = _node_index(report)
-    for ref, items in by_field.items():
+    total = len(by_field)
+    for i, (ref, items) in enumerate(by_field.items()):
+        if progress is not None:
+            progress.tick("metrics", i, total)
         node = nodes.get(ref.node)
         if node is None:
             continue
         text = _get(node, ref)
-        for s in sorted(items, key=lambda x: x.start, reverse=True):
-            if text[s.start : s.end] != s.text:
+        # pieces joined once: a paragraph with thousands of figures is rebuilt in linear time
+        pieces: list[str] = []
+        pos = 0
+        for s in sorted(items, key=lambda x: x.start):
+            if s.start < pos or text[s.start : s.end] != s.text:
                 continue
-            text = text[: s.start] + s.replacement() + text[s.end :]
+            pieces.append(text[pos : s.start])
+            pieces.append(s.replacement())
+            pos = s.end
             new_metrics.append((order[id(s)], s.metric))
             applied += 1
-        _set(node, ref, text)
+        pieces.append(text[pos:])
+        _set(node, ref, "".join(pieces))
     report.metrics.extend(m for _i, m in sorted(new_metrics, key=lambda t: t[0]))
     return applied

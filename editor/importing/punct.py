@@ -21,18 +21,28 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and bool(_CJK_RE.match(ch))
 
 
+_SPACE_RE = re.compile(f"(?<=[{_CJK}0-9%])[ \t]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t]+(?=[0-9])")
+_PAREN_RE = re.compile(r"\(([^()]*)\)")
+_QUOTE_RE = re.compile(r'"([^"\n]{1,80})"')
+_SIMPLE_RE = re.compile(r"[,:;?!]")
+# Nothing to convert unless one of these is present: most paragraphs of a clean source skip all work.
+_ANY_RE = re.compile(r'[,:;?!()" \t]')
+
+
 def normalise(text: str) -> tuple[str, int]:
-    """Return (converted text, number of characters changed)."""
-    if not text:
+    """Return (converted text, number of characters changed). Linear in the length of ``text``."""
+    if not text or not _ANY_RE.search(text):
         return text, 0
     count = 0
+
     # spaces between CJK and digits / CJK
     def _space(m):
         nonlocal count
         count += 1
         return ""
 
-    text = re.sub(f"(?<=[{_CJK}0-9%])[ \t]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t]+(?=[0-9])", _space, text)
+    if " " in text or "\t" in text:
+        text = _SPACE_RE.sub(_space, text)
 
     # parentheses, innermost first
     def _paren(m):
@@ -46,10 +56,13 @@ def normalise(text: str) -> tuple[str, int]:
             return f"（{inner}）"
         return m.group(0)
 
-    prev = None
-    while prev != text:
-        prev = text
-        text = re.sub(r"\(([^()]*)\)", _paren, text)
+    if "(" in text:
+        prev = None
+        for _level in range(8):  # nested deeper than this is not prose; keeps hostile input linear
+            if prev == text:
+                break
+            prev = text
+            text = _PAREN_RE.sub(_paren, text)
 
     # straight double quotes around Chinese text
     def _quote(m):
@@ -60,25 +73,25 @@ def normalise(text: str) -> tuple[str, int]:
             return f"“{inner}”"
         return m.group(0)
 
-    text = re.sub(r'"([^"\n]{1,80})"', _quote, text)
+    if '"' in text:
+        text = _QUOTE_RE.sub(_quote, text)
 
-    out = []
     n = len(text)
-    for i, ch in enumerate(text):
-        rep = SIMPLE.get(ch)
-        if rep is not None:
-            before = text[i - 1] if i > 0 else ""
-            after = text[i + 1] if i + 1 < n else ""
-            # "1:2" or "a,b" stay; a mark next to Chinese (or at a line end after Chinese) converts
-            if _is_cjk(before) or (_is_cjk(after) and not before.isdigit()) or (after == "" and _is_cjk(before)):
-                out.append(rep)
-                count += 1
-                continue
-            if after and _is_cjk(after) and before.isdigit() and ch in ",;":
-                out.append(rep)
-                count += 1
-                continue
-            if ch in ",;" and before.isdigit() and after == " ":
-                pass
-        out.append(ch)
-    return "".join(out), count
+    src = text
+
+    def _simple(m):
+        nonlocal count
+        i = m.start()
+        ch = m.group()
+        before = src[i - 1] if i > 0 else ""
+        after = src[i + 1] if i + 1 < n else ""
+        # "1:2" or "a,b" stay; a mark next to Chinese (or at a line end after Chinese) converts
+        if _is_cjk(before) or (_is_cjk(after) and not before.isdigit()) or (after == "" and _is_cjk(before)):
+            count += 1
+            return SIMPLE[ch]
+        if after and _is_cjk(after) and before.isdigit() and ch in ",;":
+            count += 1
+            return SIMPLE[ch]
+        return ch
+
+    return _SIMPLE_RE.sub(_simple, text), count

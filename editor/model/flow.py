@@ -22,7 +22,7 @@ BlockKind = Literal[
     "title",  # one title line
     "title_gap",  # the blank line after the title
     "recipients",  # 主送机关 (formal)
-    "body",  # preamble, intro and closing paragraphs, body paragraphs of items
+    "body",  # preamble, intro, outro and closing paragraphs, body paragraphs of items
     "heading1",  # 一、…
     "heading2",  # （一）… on its own line (stand-alone lead)
     "item",  # （一）lead。body… run in; also 1./（1） items
@@ -117,6 +117,8 @@ class _Builder:
         self.paragraphs("body", section.id, "intro", section.intro)
         for item in section.items:
             self.item(item, 2)
+        # the section's closing paragraphs (下一步…, a summary) follow its items, in body style
+        self.paragraphs("body", section.id, "outro", section.outro)
 
     def build(self, edition: str) -> list[Block]:
         r = self.report

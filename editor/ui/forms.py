@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import DEFAULT_FONTS, KIND_LABELS, FieldRef, Item, Section, SectionKind, number_report
+from ..model import DEFAULT_FONTS, KIND_LABELS, REQUIRED_KINDS, FieldRef, Item, Section, SectionKind, number_report
 from ..model.tokens import used_metric_ids
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 from .textedit import TokenTextEdit
@@ -373,6 +373,12 @@ class SectionForm(BaseForm):
         self.add_item_button = QPushButton(self.tr("Add &item"), self)
         self.add_item_button.setObjectName("addItemButton")
         outer.addWidget(self.add_item_button)
+        # Closing paragraphs of the section: printed after its last item, in body style.
+        outro_form = QFormLayout()
+        self.outro = self.text_edit("outro", placeholder=self.tr(
+            "Closing paragraphs after the last item (optional), e.g. 下一步，我局将……"))
+        outro_form.addRow(self.tr("Closing para&graphs:"), self.outro)
+        outer.addLayout(outro_form)
         group = QGroupBox(self.tr("Metrics used in this section"), self)
         glay = QVBoxLayout(group)
         self.metric_table = None
@@ -403,7 +409,7 @@ class SectionForm(BaseForm):
         section = self.section()
         if section is None:
             return []
-        texts = [section.heading, *section.intro]
+        texts = [section.heading, *section.intro, *section.outro]
         stack = list(section.items)
         while stack:
             item = stack.pop()
@@ -461,6 +467,20 @@ class ItemForm(BaseForm):
         self.body = self.text_edit("body", placeholder=self.tr("Body text: one paragraph per line. "
                                                                "Ctrl+M inserts a metric."))
         form.addRow(self.tr("&Body:"), self.body)
+        # The required kind of content this item covers (e.g. the 第一责任人 duty inside a thematic
+        # section); inferred at import, corrected here.
+        kinds = QWidget(self)
+        klay = QVBoxLayout(kinds)
+        klay.setContentsMargins(0, 0, 0, 0)
+        self.kind_boxes: dict[SectionKind, QCheckBox] = {}
+        for kind in REQUIRED_KINDS:
+            box = QCheckBox(KIND_LABELS[kind], kinds)
+            box.setObjectName(f"kind_{kind.value}")
+            self.kind_boxes[kind] = box
+            klay.addWidget(box)
+            box.toggled.connect(self._kinds_toggled)
+        self.binder.add(self.ref("kinds"), self._update_kinds)
+        form.addRow(self.tr("Content kinds:"), kinds)
         outer.addLayout(form)
         buttons = QHBoxLayout()
         self.add_sub_button = QPushButton(self.tr("Add &sub-item"), self)
@@ -475,6 +495,19 @@ class ItemForm(BaseForm):
         doc.structureChanged.connect(self._update_number)
         self.binder.add(self.ref("needs_revision"), self._update_revision)
         self._update_number()
+
+    def _update_kinds(self) -> None:
+        node = self.doc.report.find_node(self.node_id)
+        if not isinstance(node, Item):
+            return
+        for kind, box in self.kind_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(kind in node.kinds)
+            box.blockSignals(False)
+
+    def _kinds_toggled(self) -> None:
+        kinds = [k for k, box in self.kind_boxes.items() if box.isChecked()]
+        self.binder.set(self.ref("kinds"), kinds, self.tr("Content kinds"))
 
     def _update_revision(self) -> None:
         node = self.doc.report.find_node(self.node_id)

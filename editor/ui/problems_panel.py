@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..checks import Finding, StaleFixError, fix_all, run_checks, verify_fix
-from ..model import get_field
+from ..checks.rules_import import dismissed_findings, is_import_finding
+from ..model import FieldRef, get_field
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 from .document import ReportDocument
 
@@ -82,6 +83,10 @@ class ProblemsPanel(QWidget):
         self.fix_all_button = QPushButton(self.tr("Fix all"), self)
         self.fix_all_button.setToolTip(self.tr("Apply every suggested correction (one undo step)"))
         self.recheck_button = QPushButton(self.tr("Check again"), self)
+        self.dismiss_button = QPushButton(self.tr("Ignore"), self)  # findings of the import only
+        self.dismiss_button.setObjectName("dismissImportFinding")
+        self.dismiss_button.setToolTip(self.tr("Hide this finding of the import from now on (can be undone)"))
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.fix_button.clicked.connect(self.fix_selected)
         self.fix_all_button.clicked.connect(self.fix_everything)
         self.recheck_button.clicked.connect(self.refresh)
@@ -107,6 +112,7 @@ class ProblemsPanel(QWidget):
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.fix_button)
         bar.addWidget(self.fix_all_button)
+        bar.addWidget(self.dismiss_button)
         bar.addWidget(self.recheck_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -251,6 +257,7 @@ class ProblemsPanel(QWidget):
     def _update_buttons(self) -> None:
         f = self.selected_finding()
         self.fix_button.setEnabled(f is not None and f.fix is not None)
+        self.dismiss_button.setEnabled(f is not None and is_import_finding(f))
         self.fix_all_button.setEnabled(any(x.fix is not None and x.severity != "info" for x in self.findings))
 
     def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
@@ -277,6 +284,16 @@ class ProblemsPanel(QWidget):
             self.doc.set_field(fix.ref, fix.new_value, merge=False)
         finally:
             stack.endMacro()
+        self.refresh()
+        return True
+
+    def dismiss_selected(self) -> bool:
+        """Mark the selected import finding dismissed (Report.import_findings) as one undo step."""
+        f = self.selected_finding()
+        new = dismissed_findings(self.doc.report, f) if f is not None else None
+        if new is None:
+            return False
+        self.doc.set_field(FieldRef("report", "import_findings"), new, self.tr("Ignore"), merge=False)
         self.refresh()
         return True
 

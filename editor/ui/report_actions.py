@@ -56,24 +56,35 @@ def _error(main_window, title: str, e: Exception) -> None:
 
 
 # ------------------------------------------------------------------ the work
-def import_report(main_window, path, *, review: Optional[Callable] = None) -> Optional[Report]:
-    """Import ``path``, let the user review the metric suggestions, open the result; None if cancelled."""
-    from ..importing import import_file
-    from .import_dialog import ImportReviewDialog
+def import_report(main_window, path, *, review: Optional[Callable] = None,
+                  progress: Optional[Callable] = None) -> Optional[Report]:
+    """Import ``path`` in a worker thread (a progress dialog with 取消), let the user review the metric
+    suggestions, open the result; None if cancelled. Raises :class:`ReportEditorError` when the file
+    cannot be imported. ``progress(dialog)`` (tests) runs the progress dialog instead of ``exec()``."""
+    from .import_dialog import ImportProgressDialog, ImportReviewDialog
 
-    result = import_file(path, metrics=False)
+    running = ImportProgressDialog(path, main_window)
+    finished = progress(running) if progress is not None else running.exec() == QDialog.DialogCode.Accepted
+    if running.error is not None:
+        raise running.error
+    if not finished or running.result is None:
+        return None
+    result = running.result
     dialog = ImportReviewDialog(result, main_window)
     accepted = review(dialog) if review is not None else dialog.exec() == QDialog.DialogCode.Accepted
     if not accepted:
         return None
-    dialog.apply()
-    window = open_report(main_window, result.report)
-    if result.findings and getattr(window, "problems_panel", None) is not None:
-        # What the import noticed in the source (e.g. a skipped item number) stays listed in the new
-        # window's problems panel beside the proofreading findings.
-        from ..checks import from_import
-
-        window.problems_panel.set_extra_findings(from_import(result.report, result.findings))
+    # turning the ticked figures into metrics also runs in the worker (取消 abandons the import)
+    applying = ImportProgressDialog(path, main_window, job=dialog.apply_job())
+    applied = progress(applying) if progress is not None else applying.exec() == QDialog.DialogCode.Accepted
+    if applying.error is not None:
+        raise applying.error
+    if not applied or applying.result is None:
+        return None
+    # What the import noticed in the source (a skipped item number, converted punctuation, dropped
+    # lines) is kept in the report (Report.import_findings): the problems panel shows it through the
+    # checks until the user dismisses it.
+    open_report(main_window, result.report)
     return result.report
 
 
