@@ -19,6 +19,30 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 DECIMAL_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]+)?$")
 
+# What the editor can handle, enforced where values are typed (metrics panel, via
+# :func:`editor.model.tokens.value_error`) and where project files are read (:mod:`editor.storage.projectfile`).
+MAX_INTEGER_DIGITS = 15  # digits before the decimal point of a figure (999 万亿 at most)
+MAX_FRACTION_DIGITS = 6  # digits after it
+MAX_CHANGE_DIGITS = 12  # digits before the decimal point of a year-on-year change as written
+MAX_ID_LENGTH = 64
+ID_RE = re.compile(r"^[A-Za-z0-9_\-]{1,%d}$" % MAX_ID_LENGTH)
+
+
+def id_error(value: str) -> Optional[str]:
+    """Why ``value`` is not a usable id (Chinese), or None."""
+    if not isinstance(value, str) or not ID_RE.match(value) or value == "report":
+        shown = value if isinstance(value, str) and len(value) <= 40 else (str(value)[:40] + "…")
+        return (f"标识“{shown}”无效：应为 1–{MAX_ID_LENGTH} 个英文字母、数字、连字符或下划线"
+                "（如 i-3f2a9c1b）")
+    return None
+
+
+def _check_id(value: str) -> str:
+    reason = id_error(value)
+    if reason:
+        raise ValueError(reason)
+    return value
+
 
 def new_id(prefix: str) -> str:
     """A new stable identifier such as ``i-3f2a9c1b``."""
@@ -84,6 +108,8 @@ class Metric(_Model):
     note: str = ""
     parts: list[str] = Field(default_factory=list)  # ids of metrics that add up to this one
 
+    _valid_id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
+
     @field_validator("qualifier")
     @classmethod
     def _known_qualifier(cls, v: str) -> str:
@@ -105,6 +131,8 @@ class Item(_Model):
     hint: str = ""  # template guidance, never exported
     needs_revision: bool = False  # set by roll-over until the item is edited
 
+    _valid_id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
+
 
 class Section(_Model):
     """A level-1 section (``一、``), or an unnumbered part such as a shortcomings paragraph."""
@@ -119,6 +147,8 @@ class Section(_Model):
     needs_revision: bool = False
     # Unnumbered paragraphs after the section's last item (a concluding paragraph, 下一步…); format 2.
     outro: list[str] = Field(default_factory=list)
+
+    _valid_id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
 
 
 class FormalInfo(_Model):
@@ -161,6 +191,8 @@ class ImportFinding(_Model):
     where: str = ""  # FieldRef string of the place in the imported report, if any
     excerpt: str = ""  # the source text concerned
     dismissed: bool = False
+
+    _valid_id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
 
 
 FontRole = Literal["title", "body", "heading1", "heading2", "heading3", "page_number", "issuer_mark"]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import ProjectLocked, ReportEditorError
+from ..errors import ProjectLocked, ProjectRepairable, ReportEditorError
 from ..model import FieldRef, Report
 from ..storage import EXTENSION, read_project, write_project
 from ..storage.lock import ProjectLock, acquire_lock, describe_holder
@@ -700,6 +700,10 @@ def open_project_window(path, settings: Optional[QSettings] = None, parent: Opti
     title = QApplication.translate("MainWindow", "Open report")
     try:
         report = read_project(path)
+    except ProjectRepairable as e:  # duplicate ids, unsaveable characters: offer a repaired copy, file untouched
+        from .repair_dialog import open_repaired_copy
+
+        return open_repaired_copy(e, settings, parent, recovery_folder=recovery_folder)
     except ReportEditorError as e:
         QMessageBox.critical(parent, title, e.message)
         return None

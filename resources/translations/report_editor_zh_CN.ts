@@ -693,6 +693,11 @@ Restore them?</source>
         <source>%1 conflicts still unresolved.</source>
         <translation>还有 %1 处冲突未选择。</translation>
     </message>
+    <message>
+        <location filename="../../editor/ui/merge_dialog.py" line="143"/>
+        <source>Figures are shown as in the report; highlighted text differs between the versions.</source>
+        <translation>数字按报告中的写法显示；标黄并加下划线的文字是各版本不同之处。</translation>
+    </message>
 </context>
 <context>
     <name>MetricPickerDialog</name>
@@ -1123,6 +1128,24 @@ Restore them?</source>
         <location filename="../../editor/ui/problems_panel.py" line="288"/>
         <source>Fix all problems</source>
         <translation>修正所有问题</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="21"/>
+        <source>Open a repaired copy as a new, unsaved report? The damaged file is not changed.</source>
+        <translation>是否把修复后的副本作为一份新的、尚未保存的报告打开？损坏的文件不会被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="24"/>
+        <source>Damaged project</source>
+        <translation>项目文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="46"/>
+        <source>Repaired copy: save it under a new name after checking it.</source>
+        <translation>这是修复后的副本：请检查后另存为新文件。</translation>
     </message>
 </context>
 <context>
