@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from ..errors import ReportEditorError
-from .report import Item, Metric, Report, Section, iter_section_items
+from .report import Item, Metric, Report, Section, iter_section_items, new_id
 from .tokens import TOKEN_RE, Renderer, format_value
 
 MAIN = "main"
@@ -469,8 +469,11 @@ def apply_merge(plan: MergePlan, resolutions: Optional[dict[str, str]] = None) -
                 continue
         _put(result, key, e.kind, chosen)
 
+    taken = _all_ids(result)
     for _src, kind, after, obj in plan._additions:
         obj = obj.model_copy(deep=True)
+        if kind in ("section", "item"):
+            _fresh_ids(obj, taken)  # a part brought along by an added one may share an id with main's
         if kind == "metric":
             if result.metric(obj.id) is None:
                 result.metrics.append(obj)
@@ -496,6 +499,25 @@ def apply_merge(plan: MergePlan, resolutions: Optional[dict[str, str]] = None) -
                 container, i, _owner = found
                 container.insert(i + 1, obj)
     return result
+
+
+def _all_ids(report: Report) -> set[str]:
+    ids = {m.id for m in report.metrics}
+    for section in report.sections:
+        ids.add(section.id)
+        ids.update(chain[-1].id for chain in iter_section_items(section))
+    return ids
+
+
+def _fresh_ids(obj, taken: set[str]) -> None:
+    """Give every section or item in ``obj`` whose id is already taken a new id (ids stay unique)."""
+    nodes: list = [obj]
+    while nodes:
+        node = nodes.pop()
+        if node.id in taken:
+            node.id = new_id("s" if isinstance(node, Section) else "i")
+        taken.add(node.id)
+        nodes.extend(node.items if isinstance(node, Section) else node.children)
 
 
 def _is_empty(kind: str, v) -> bool:

@@ -249,3 +249,16 @@ def test_template_heading_and_paragraphs_written_on_one_side_do_not_conflict():
     assert merged.sections[1].heading == "法律服务" and merged.sections[1].intro == ["主项目写的开头。"]
     item = merged.sections[0].items[0]
     assert item.body == ["收办复议申请{{m:m-cases}}。"] and item.run_in is True  # run-in goes with main's body
+
+
+def test_merged_report_has_unique_ids_and_loads(tmp_path):
+    """An added section that brings along an item main also has (moved by the colleague) must not give
+    the merged project duplicate ids: the project could not be opened again (duplicate ids are damage)."""
+    main, office = _copies()
+    office.sections.append(Section(id="s-new", heading="新增部分", items=[main.sections[0].items[1].model_copy()]))
+    merged = apply_merge(plan_merge(main, [("office", office)]), {"m-cases": "main"})
+    ids = [s.id for s in merged.sections] + [c[-1].id for _s, c in merged.iter_items()] + [m.id for m in merged.metrics]
+    assert len(ids) == len(set(ids))
+    path = tmp_path / "merged.fzbg"
+    write_project(path, merged)
+    assert read_project(path).model_dump() == merged.model_dump()
