@@ -25,23 +25,10 @@ MAX_INTEGER_DIGITS = 15  # digits before the decimal point of a figure (999 万�
 MAX_FRACTION_DIGITS = 6  # digits after it
 MAX_CHANGE_DIGITS = 12  # digits before the decimal point of a year-on-year change as written
 MAX_ID_LENGTH = 64
-ID_RE = re.compile(r"^[A-Za-z0-9_\-]{1,%d}$" % MAX_ID_LENGTH)
-
-
-def id_error(value: str) -> Optional[str]:
-    """Why ``value`` is not a usable id (Chinese), or None."""
-    if not isinstance(value, str) or not ID_RE.match(value) or value == "report":
-        shown = value if isinstance(value, str) and len(value) <= 40 else (str(value)[:40] + "…")
-        return (f"标识“{shown}”无效：应为 1–{MAX_ID_LENGTH} 个英文字母、数字、连字符或下划线"
-                "（如 i-3f2a9c1b）")
-    return None
-
-
-def _check_id(value: str) -> str:
-    reason = id_error(value)
-    if reason:
-        raise ValueError(reason)
-    return value
+# Ids of sections, items, metrics and import findings (checked by pydantic's compiled validator); "report"
+# names the report itself in references and is refused as a part's id at load (see projectfile).
+ID_PATTERN = r"^[A-Za-z0-9_\-]{1,%d}$" % MAX_ID_LENGTH
+ID_RE = re.compile(ID_PATTERN)
 
 
 def new_id(prefix: str) -> str:
@@ -92,7 +79,7 @@ QUALIFIERS = ("",) + PREFIX_QUALIFIERS + INFIX_QUALIFIERS + SUFFIX_QUALIFIERS
 class Metric(_Model):
     """A figure the text refers to. Values are kept as their exact decimal digits."""
 
-    id: str = Field(default_factory=lambda: new_id("m"))
+    id: str = Field(default_factory=lambda: new_id("m"), pattern=ID_PATTERN)
     label: str = ""
     value: Optional[str] = None  # "75.46"; None = not filled in yet
     unit: str = ""
@@ -108,8 +95,6 @@ class Metric(_Model):
     note: str = ""
     parts: list[str] = Field(default_factory=list)  # ids of metrics that add up to this one
 
-    _valid_id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
-
     @field_validator("qualifier")
     @classmethod
     def _known_qualifier(cls, v: str) -> str:
@@ -121,7 +106,7 @@ class Metric(_Model):
 class Item(_Model):
     """A level-2 item (``（一）``) or, as a child, a level-3 (``1.``) or level-4 (``（1）``) item."""
 
-    id: str = Field(default_factory=lambda: new_id("i"))
+    id: str = Field(default_factory=lambda: new_id("i"), pattern=ID_PATTERN)
     lead: str = ""  # lead sentence, e.g. "全面准确学习领会党的二十大精神。"
     body: list[str] = Field(default_factory=list)  # paragraphs; the first runs in after the lead
     run_in: bool = True  # lead and first body paragraph share one paragraph
@@ -131,13 +116,11 @@ class Item(_Model):
     hint: str = ""  # template guidance, never exported
     needs_revision: bool = False  # set by roll-over until the item is edited
 
-    _valid_id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
-
 
 class Section(_Model):
     """A level-1 section (``一、``), or an unnumbered part such as a shortcomings paragraph."""
 
-    id: str = Field(default_factory=lambda: new_id("s"))
+    id: str = Field(default_factory=lambda: new_id("s"), pattern=ID_PATTERN)
     heading: str = ""
     kinds: list[SectionKind] = Field(default_factory=lambda: [SectionKind.THEMATIC])
     numbered: bool = True
@@ -147,8 +130,6 @@ class Section(_Model):
     needs_revision: bool = False
     # Unnumbered paragraphs after the section's last item (a concluding paragraph, 下一步…); format 2.
     outro: list[str] = Field(default_factory=list)
-
-    _valid_id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
 
 
 class FormalInfo(_Model):
@@ -185,14 +166,12 @@ class ImportFinding(_Model):
     (a part whose structure the import guessed).
     """
 
-    id: str = Field(default_factory=lambda: new_id("f"))
+    id: str = Field(default_factory=lambda: new_id("f"), pattern=ID_PATTERN)
     kind: str
     message: str  # a full sentence in Chinese
     where: str = ""  # FieldRef string of the place in the imported report, if any
     excerpt: str = ""  # the source text concerned
     dismissed: bool = False
-
-    _valid_id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
 
 
 FontRole = Literal["title", "body", "heading1", "heading2", "heading3", "page_number", "issuer_mark"]

@@ -216,6 +216,15 @@ def change_amount(metric: Metric) -> Optional[tuple[int, Decimal]]:
 
 def change_error(metric: Metric) -> Optional[str]:
     """Why the change of ``metric`` cannot be written although both values are valid (Chinese), or None."""
+    if metric.value is None or metric.last_value is None:
+        return None
+    try:  # a quick estimate settles the usual case; the exact test below is for changes near the limit
+        cur, last = float(metric.value), float(metric.last_value)
+        rough = abs(cur - last) if metric.is_rate else (abs(cur - last) / last * 100 if last else 0.0)
+        if rough < 10.0 ** (MAX_CHANGE_DIGITS - 1):
+            return None
+    except (ValueError, OverflowError, ZeroDivisionError):
+        pass
     diff = _raw_change(metric)
     if diff is not None and abs(diff) >= Decimal(10) ** MAX_CHANGE_DIGITS:
         label = f"“{metric.label}”" if metric.label else ""

@@ -47,7 +47,8 @@ from ..errors import (
     ProjectWriteError,
 )
 from ..model import Report
-from ..model.report import DECIMAL_RE
+from ..model.report import iter_section_items
+from ..model.report import DECIMAL_RE, MAX_FRACTION_DIGITS, MAX_ID_LENGTH, MAX_INTEGER_DIGITS
 from ..model.tokens import change_error, value_error
 
 FORMAT_NAME = "report-editor-project"
@@ -113,6 +114,8 @@ def _reason(error: dict) -> str:
         return f"取值无效（可用：{expected}）"
     if kind == "value_error" and ctx.get("error") is not None:
         return str(ctx["error"])
+    if kind == "string_pattern_mismatch":
+        return f"标识无效：应为 1–{MAX_ID_LENGTH} 个英文字母、数字、连字符或下划线（如 i-3f2a9c1b）"
     if kind in ("finite_number", "float_parsing", "float_type"):
         return "应为有限的数字"
     if kind.startswith("string_"):
@@ -270,6 +273,25 @@ def _fix_surrogates(text: str) -> str:
     return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
+# Cheap tests on the text decide whether the full walk below is needed (it costs more than parsing):
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_DEEP = re.compile(r"[\[{](?:\s*[\[{]){%d}" % (MAX_JSON_DEPTH // 4))  # a run of opening brackets
+
+
+def _needs_scan(text: str, from_bytes: bool) -> bool:
+    return bool(len(text) > MAX_TEXT_LENGTH or _SURROGATE_ESCAPE.search(text) or _DEEP.search(text)
+                or (not from_bytes and _has_surrogate(text)))
+
+
+def _check_fonts(raw: dict, name: str) -> None:
+    fmt = raw.get("format")
+    fonts = fmt.get("fonts") if isinstance(fmt, dict) else None
+    if isinstance(fonts, dict):
+        for role, font in fonts.items():
+            if isinstance(font, str):
+                _check_text(font, ("format", "fonts", role), raw, name, [])
+
+
 def _scan_raw(raw: dict, name: str) -> list[tuple]:
     """Walk the parsed report without recursion: nesting depth, text lengths and font names are checked
     (ProjectDamaged naming the place); lone surrogates are replaced by U+FFFD in place and their places
@@ -353,6 +375,9 @@ def _figure_problems(report: Report, raw: dict) -> list[tuple[tuple, str]]:
             if v is None:
                 continue
             t = v.strip()
+            whole, _dot, fraction = t.partition(".")
+            if len(whole) <= MAX_INTEGER_DIGITS and len(fraction) <= MAX_FRACTION_DIGITS:
+                continue  # within the limits (or not a number at all: the checks report that)
             if len(t) > 60 or DECIMAL_RE.match(t):
                 reason = value_error(t)
                 if reason:
@@ -378,7 +403,7 @@ def repaired_figures(report: Report, problems: list[tuple[tuple, str]]) -> Repor
 
 def _id_places(report: Report) -> dict[str, list[tuple[tuple, object]]]:
     """Every id of the report -> [(path, node)], in document order."""
-    out: dict[str, list[tuple[tuple, object]]] = {}
+    out: dict[str, list[tuple[tuple, object]]] = {"report": [((), None)]}  # reserved: the report itself
     for si, section in enumerate(report.sections):
         out.setdefault(section.id, []).append((("sections", si), section))
         stack = [(item, ("sections", si, "items", ii)) for ii, item in reversed(list(enumerate(section.items)))]
@@ -394,7 +419,14 @@ def _id_places(report: Report) -> dict[str, list[tuple[tuple, object]]]:
 def duplicate_ids(report: Report) -> dict[str, list[tuple]]:
     """Ids used by more than one section, item or metric -> their places (paths), in document order.
     Import findings have their own id space."""
-    dups = {k: [p for p, _n in v] for k, v in _id_places(report).items() if len(v) > 1}
+    ids = [m.id for m in report.metrics]
+    for section in report.sections:
+        ids.append(section.id)
+        ids.extend(chain[-1].id for chain in iter_section_items(section))
+    if len(set(ids)) == len(ids) and "report" not in ids:  # the usual case, without building places
+        dups: dict[str, list[tuple]] = {}
+    else:
+        dups = {k: [p for p, _n in v] for k, v in _id_places(report).items() if len(v) > 1}
     findings: dict[str, list[tuple]] = {}
     for fi, f in enumerate(report.import_findings):
         findings.setdefault(f.id, []).append(("import_findings", fi))
@@ -546,7 +578,11 @@ def parse_project(data: bytes | str, name: str = "项目文件") -> tuple[Report
             "report",
             "missing",
         )
-    bad_text = _scan_raw(raw, name)
+    if _needs_scan(text, isinstance(data, bytes)):
+        bad_text = _scan_raw(raw, name)
+    else:
+        bad_text = []
+        _check_fonts(raw, name)
     _item_depth_check(raw, name)
     try:
         report = Report.model_validate(raw)
