@@ -279,7 +279,9 @@ _DEEP = re.compile(r"[\[{](?:\s*[\[{]){%d}" % (MAX_JSON_DEPTH // 4))  # a run of
 
 
 def _needs_scan(text: str, from_bytes: bool) -> bool:
-    return bool(len(text) > MAX_TEXT_LENGTH or _SURROGATE_ESCAPE.search(text) or _DEEP.search(text)
+    # Deep nesting needs no walk here: no field of the model takes it (items are checked on their own), so
+    # it fails validation, and only then is the text searched for it to name it (see parse_project).
+    return bool(len(text) > MAX_TEXT_LENGTH or _SURROGATE_ESCAPE.search(text)
                 or (not from_bytes and _has_surrogate(text)))
 
 
@@ -587,6 +589,8 @@ def parse_project(data: bytes | str, name: str = "项目文件") -> tuple[Report
     try:
         report = Report.model_validate(raw)
     except ValidationError as e:
+        if _DEEP.search(text):
+            _scan_raw(raw, name)  # names nesting deeper than the editor handles, if that is what failed
         first = e.errors()[0]
         path = tuple(first["loc"])
         where, why = _code(path), _reason(first)

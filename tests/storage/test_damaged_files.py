@@ -150,3 +150,15 @@ def test_limits_on_digits_of_values_and_changes():
     assert metric_number_error(Metric(last_value="3"), "value", "1" * 30) == value_error("1" * 30)
     assert metric_number_error(Metric(last_value="3"), "value", "2041") is None
     assert Decimal(format_change(Metric(value="2041", last_value="1240"))[4:-1]) == Decimal("64.6")
+
+
+def test_report_is_not_a_part_id():
+    """``report`` names the report itself in references (FieldRef): a section with that id would receive
+    the report's edits."""
+    doc = json.loads((DAMAGED.parent / "formats" / "v2.fzbg").read_text(encoding="utf-8"))
+    doc["report"]["sections"][1]["id"] = "report"
+    with pytest.raises(errors.ProjectDuplicateIds) as e:
+        parse_project(json.dumps(doc), "r.fzbg")
+    assert e.value.duplicates == {"report": ["报告", "第2部分"]}
+    copy = e.value.repaired()
+    assert copy.sections[1].id.startswith("s-") and copy.find_node(copy.sections[1].id) is copy.sections[1]
