@@ -126,3 +126,21 @@ def test_metrics_panel_refuses_figures_beyond_the_limits(qtbot):
     assert doc.report.metrics[0].last_value == "0.01" and "最多 15 位" in panel.message.text()
     edit_cell(qtbot, panel.view, panel.source_index("m-a", "value"), "2050")
     assert doc.report.metrics[0].value == "2050" and not panel.message.isVisible()
+
+
+def test_rate_toggle_that_would_give_an_oversized_change_is_refused(qtbot):
+    from editor.model import Metric, Report
+
+    from editor.ui.metrics_panel import COL
+
+    doc = ReportDocument(Report(metrics=[Metric(id="m-a", label="比率", value="100000000", last_value="0.0001",
+                                                unit="%", is_rate=True)]))
+    panel = MetricsPanel(doc)
+    qtbot.addWidget(panel)
+    panel.show()
+    model = panel.model
+    index = model.index(model.row_of("m-a"), COL["is_rate"])
+    # as a rate the change is 99999999.9999 个百分点; as a count it would be a 15-digit per cent
+    assert not model.setData(index, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert doc.report.metrics[0].is_rate and "同比变化超过 12 位数" in panel.message.text()
+    assert doc.undo_stack.count() == 0
