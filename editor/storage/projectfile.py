@@ -264,10 +264,6 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
-def _scrub(text: str) -> str:
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(text) else text
-
-
 def _fix_surrogates(text: str) -> str:
     """Replace every lone surrogate by U+FFFD (a valid pair written as two escapes is joined by json)."""
     return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
@@ -605,7 +601,9 @@ def parse_project(data: bytes | str, name: str = "项目文件") -> tuple[Report
             f"项目文件“{name}”已损坏：内容嵌套的层数太多。文件未作任何修改；如有备份（同名 .bak 文件），请打开备份。",
             "", "too deep") from None
     _raise_repairable(report, raw, bad_text, name)
-    meta = {k: v for k, v in doc.items() if k != "report"}
+    # the envelope's other fields are rewritten at every save; only make sure none carries a lone surrogate
+    meta = {k: (_fix_surrogates(v) if isinstance(v, str) and _has_surrogate(v) else v)
+            for k, v in doc.items() if k != "report"}
     return report, meta
 
 

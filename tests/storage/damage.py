@@ -65,7 +65,7 @@ def run_case(data: bytes, folder: Path, *, export: bool = True) -> str:
     export it. Returns the outcome; raises :class:`Failure` on anything a user must never see."""
     try:
         try:
-            report, _meta = parse_project(data, "损坏.fzbg")
+            report, meta = parse_project(data, "损坏.fzbg")
         except ReportEditorError as e:
             check_message(e.message)
             repaired = getattr(e, "repaired", None)
@@ -74,6 +74,9 @@ def run_case(data: bytes, folder: Path, *, export: bool = True) -> str:
                 parse_project(dump_project(copy_), "副本.fzbg")
                 run_checks(copy_)
             return type(e).__name__
+        for value in meta.values():  # shown by the window (a template's description): must be encodable
+            if isinstance(value, str):
+                value.encode("utf-8")
         findings = run_checks(report)
         for f in findings:
             if any(g in f.message for g in GENERIC):
