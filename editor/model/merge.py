@@ -286,6 +286,8 @@ def plan_merge(main: Report, others: list[tuple[str, Report]]) -> MergePlan:
             what = f"指标“{mm.label or om.label or om.id}”"
             entry(om.id, "metric", what, mm).versions[name] = om
             for part, (title, _fields) in _METRIC_PARTS.items():
+                if _part_sig(part, om) == _part_sig(part, mm):
+                    continue  # the same as main's: nothing to take, nothing to settle
                 entry(f"{om.id}.{part}", "metric." + part, f"{what}的{title}", mm).versions[name] = om
 
     conflicts: list[Conflict] = []
@@ -354,6 +356,9 @@ def _combine(e: _Versions, prefer: Optional[str] = None) -> set[str]:
             update[name] = list(value) if isinstance(value, list) else value
             if name in ("body", "intro") and src != MAIN:
                 text_source = src
+    if used <= {MAIN}:  # nothing comes from the others: main as it is
+        e.merged = e.main_obj
+        return used
     for flag in _FLAGS[e.kind]:  # numbering and run-in go with the text they belong to
         update[flag] = getattr(e.versions[text_source], flag)
     e.merged = e.main_obj.model_copy(update=update)
@@ -446,6 +451,13 @@ def apply_merge(plan: MergePlan, resolutions: Optional[dict[str, str]] = None) -
             raise ReportEditorError(f"冲突“{c.key}”中 {resolutions[c.key]} 没有内容，请选择：{'、'.join(c.options)}。")
 
     result = plan.main.model_copy(deep=True)
+    nodes: dict[str, object] = {}  # id -> section, item or metric of the result (first of each id)
+    for m in result.metrics:
+        nodes.setdefault(m.id, m)
+    for section in result.sections:
+        nodes.setdefault(section.id, section)
+        for chain in iter_section_items(section):
+            nodes.setdefault(chain[-1].id, chain[-1])
     conflict_keys = {c.key for c in plan.conflicts}
     for key, e in plan._entries.items():
         if key in conflict_keys and e.kind in _FIELDWISE:  # the chosen text; fields only one side filled stay
@@ -455,6 +467,8 @@ def apply_merge(plan: MergePlan, resolutions: Optional[dict[str, str]] = None) -
             chosen = e.versions[resolutions[key]]
         elif e.kind in _FIELDWISE:
             chosen = e.merged
+            if chosen is e.main_obj:
+                continue
         else:
             chosen = None
             for src, v in e.versions.items():
@@ -467,7 +481,7 @@ def apply_merge(plan: MergePlan, resolutions: Optional[dict[str, str]] = None) -
                 chosen = None  # main already has it (same content)
             if chosen is None:
                 continue
-        _put(result, key, e.kind, chosen)
+        _put(result, key, e.kind, chosen, nodes)
 
     taken = _all_ids(result)
     for _src, kind, after, obj in plan._additions:
@@ -524,11 +538,11 @@ def _is_empty(kind: str, v) -> bool:
     return _signature(kind)[1](v)
 
 
-def _put(result: Report, key: str, kind: str, v) -> None:
+def _put(result: Report, key: str, kind: str, v, nodes: dict[str, object]) -> None:
     if kind == "report":
         setattr(result, key.split(".", 1)[1], v if not isinstance(v, list) else list(v))
         return
-    node = result.find_node(key.split(".", 1)[0])
+    node = nodes.get(key.split(".", 1)[0])
     if node is None:
         return
     if kind == "item":  # its own text; sub-items are merged as parts of their own
