@@ -162,3 +162,38 @@ def test_report_is_not_a_part_id():
     assert e.value.duplicates == {"report": ["报告", "第2部分"]}
     copy = e.value.repaired()
     assert copy.sections[1].id.startswith("s-") and copy.find_node(copy.sections[1].id) is copy.sections[1]
+
+
+@pytest.mark.parametrize("text, words", [
+    ('{"format": "report-editor-project", "format_version": 2, "report": {"year": 2023', ["文件在这里意外结束"]),
+    ('{"format": "report-editor-project" "format_version": 2}', ["第 1 行第 36 列", "缺少逗号"]),
+    ('{"format": "report-editor-project", "format_version" 2}', ["字段名后缺少冒号"]),
+    ('{"format": "report-editor-project", format_version: 2}', ["字段名应写在英文双引号中"]),
+    ('{"format": "report-editor-project", "format_version": 2, "report": {"hint": tru}}', ["有无法识别的内容"]),
+    ('{"format": "report-editor-project"} x', ["内容结束后还有多余的数据"]),
+    ('{"format": "rep\\x"}', ["无效的转义字符"]),
+    ('{"format": "rep\\u12"}', ["不完整的转义字符"]),
+    ('{"format": "a\tb"}', ["控制字符"]),
+    ('{"format": "abc', ["文件末尾都没有结束"]),
+])
+def test_json_errors_in_chinese(text, words):
+    with pytest.raises(errors.ProjectNotJson) as e:
+        parse_project(text, "p.fzbg")
+    for w in words:
+        assert w in e.value.message, e.value.message
+    check_message(e.value.message)
+
+
+@pytest.mark.parametrize("path, text", [
+    (("sections", 1, "items", 0, "body", 2), "第2部分第1项的正文第3段"),
+    (("sections", 0, "items", 0, "children", 1, "lead"), "第1部分第1项第2子项的首句"),
+    (("metrics", 0, "value"), "第1个指标“收办”的本年数值"),
+    (("format", "fonts", "heading1"), "格式设置的“一级标题”字体"),
+    (("preamble", 0), "前言第1段"),
+    (("zzz",), "“zzz”"),
+    ((), "报告"),
+])
+def test_places_in_chinese(path, text):
+    from editor.storage.projectfile import describe_place
+
+    assert describe_place(path, {"metrics": [{"label": "收办"}]}) == text

@@ -144,3 +144,18 @@ def test_rate_toggle_that_would_give_an_oversized_change_is_refused(qtbot):
     assert not model.setData(index, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     assert doc.report.metrics[0].is_rate and "同比变化超过 12 位数" in panel.message.text()
     assert doc.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("name, words", [
+    ("deep-nesting-20000.fzbg", "嵌套"), ("integer-5000-digits.fzbg", "位数过多"), ("font-name-5000.fzbg", "字体的名称过长"),
+    ("truncated.fzbg", "文件末尾"), ("item-levels-60.fzbg", "条目层级"),
+])
+def test_damaged_file_opens_a_named_dialog_not_a_traceback(name, words, tmp_path, app_settings, recovery_folder,
+                                                           message_boxes):
+    """Issue 9 points 3 and 8: these raised RecursionError / ValueError (a traceback, no dialog) or named no
+    problem; now the window says what is wrong with which file, and leaves no lock behind."""
+    path = _copy(tmp_path, name)
+    assert open_project_window(path, app_settings, recovery_folder=recovery_folder) is None
+    kinds = [k for k, text in message_boxes if name in text and words in text]
+    assert kinds == ["critical"], message_boxes
+    assert read_lock(path) is None
