@@ -30,7 +30,7 @@ from typing import Callable, Optional
 
 from ..errors import ReportEditorError
 from .report import Item, Metric, Report, Section, iter_section_items, new_id
-from .tokens import TOKEN_RE, Renderer, format_value
+from .tokens import TOKEN_RE, Renderer, change_error, format_value
 
 MAIN = "main"
 
@@ -97,11 +97,14 @@ def _section_empty(s: Section) -> bool:
     return not s.heading.strip() and not any(p.strip() for p in s.intro)
 
 
-_METRIC_FIELDS = ("value", "unit", "scale", "qualifier", "last_value", "is_rate", "numerals")
+# A metric's figure (value with its unit, scale, qualifier, rate and numerals) is one part; last year's value is
+# a part of its own (one office often supplies only last year's figures).
+_METRIC_FIELDS = ("value", "unit", "scale", "qualifier", "is_rate", "numerals")
 _CHANGE_FIELDS = ("change_decimals", "change_prefix", "change_words")
 _CHANGE_DEFAULT = (1, "同比", ("增长", "下降"))
 # A metric's other fields, each merged on its own: key suffix -> (title, fields).
 _METRIC_PARTS = {
+    "last": ("上年数值", ("last_value",)),
     "label": ("名称", ("label",)),
     "source": ("来源", ("source",)),
     "note": ("备注", ("note",)),
@@ -115,11 +118,13 @@ def _metric_sig(m: Metric):
 
 
 def _metric_empty(m: Metric) -> bool:
-    return (m.value is None or not m.value.strip()) and (m.last_value is None or not str(m.last_value).strip())
+    return m.value is None or not m.value.strip()
 
 
 def _part_sig(part: str, m: Metric):
     values = tuple(getattr(m, f) for f in _METRIC_PARTS[part][1])
+    if part == "last":
+        return (values[0] or "").strip()
     if part == "change":
         return (values[0], values[1], tuple(values[2]))
     return values[0].strip() if isinstance(values[0], str) else tuple(values[0])
@@ -144,12 +149,12 @@ def _item_text(item: Item, report: Optional[Report] = None) -> str:
 
 
 def _metric_text(m: Metric) -> str:
-    value = format_value(m) or "（未填）"
-    last = f"；上年 {m.last_value}" if m.last_value else ""
-    return f"{value}{last}"
+    return format_value(m) or "（未填）"
 
 
 def _part_text(part: str, m: Metric, report: Optional[Report]) -> str:
+    if part == "last":
+        return format_value(m.model_copy(update={"value": m.last_value})) or (m.last_value or "")
     if part == "change":
         return f"{m.change_prefix}{'/'.join(m.change_words)}，保留 {m.change_decimals} 位小数"
     if part == "parts":
@@ -482,6 +487,17 @@ def apply_merge(plan: MergePlan, resolutions: Optional[dict[str, str]] = None) -
             if chosen is None:
                 continue
         _put(result, key, e.kind, chosen, nodes)
+
+    # A figure and last year's value taken from different projects must still give a change the editor can
+    # write (else the merged project could not be opened again): then last year's value goes with the figure.
+    for key, e in plan._entries.items():
+        if e.kind != "metric":
+            continue
+        node = nodes.get(key)
+        if isinstance(node, Metric) and change_error(node):
+            source = next((v for v in e.versions.values() if v is not None and v.value == node.value
+                           and v.unit == node.unit and v.scale == node.scale), e.main_obj)
+            node.last_value = source.last_value
 
     taken = _all_ids(result)
     for _src, kind, after, obj in plan._additions:

@@ -262,3 +262,32 @@ def test_merged_report_has_unique_ids_and_loads(tmp_path):
     path = tmp_path / "merged.fzbg"
     write_project(path, merged)
     assert read_project(path).model_dump() == merged.model_dump()
+
+
+def test_last_year_value_from_one_side_and_figure_from_the_other():
+    """One office often supplies only last year's figures: not a conflict with this year's value."""
+    main, office = _copies()
+    office.metrics[0].value = None
+    office.metrics[0].last_value = "1240"
+    plan = plan_merge(main, [("office", office)])
+    assert plan.conflicts == []
+    merged = apply_merge(plan)
+    m = merged.metric("m-cases")
+    assert (m.value, m.last_value) == ("2041", "1240")
+    assert any("上年数值" in line for line in plan.taken)
+    # both sides with a different last-year value: a conflict of its own, shown with the unit
+    main.metrics[0].last_value = "1200"
+    c = plan_merge(main, [("office", office)]).conflicts
+    assert [x.key for x in c] == ["m-cases.last"] and c[0].options == {"main": "1200件", "office": "1240件"}
+
+
+def test_combined_figures_never_give_a_change_the_editor_cannot_write(tmp_path):
+    main, office = _copies()
+    main.metrics[0].value = "9999999999"
+    office.metrics[0].value = None
+    office.metrics[0].last_value = "0.001"  # with main's value: a change of 16 digits
+    merged = apply_merge(plan_merge(main, [("office", office)]))
+    assert merged.metric("m-cases").value == "9999999999" and merged.metric("m-cases").last_value is None
+    path = tmp_path / "m.fzbg"
+    write_project(path, merged)
+    read_project(path)  # loads: no figure out of range
