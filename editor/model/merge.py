@@ -1,13 +1,20 @@
 """Merging projects drafted by colleagues into one (no Qt).
 
-Colleagues usually fill copies of the same template, so sections, items and metrics are matched by
-``id`` first, then by text (section heading, item lead, metric label). For each matched part:
+Colleagues usually fill copies of the same template, so sections, items (at every level, wherever
+they were moved) and metrics are matched by ``id`` first -- a relabelled metric is still the same
+metric -- and only then by text (section heading, item lead, metric label). Each matched part is
+compared on its own content, so edits to different parts never conflict:
 
-* the same content, or content on one side only (the other side still empty) -> taken without asking;
-* different content on both sides -> a :class:`Conflict` the user settles (a side-by-side choice for
-  sections and items, a value choice for metrics). Nothing is ever picked arbitrarily.
+* a section's heading and opening paragraphs; its closing paragraphs (``outro``);
+* an item's lead and body (its sub-items are parts of their own);
+* a metric's figures (value, unit, scale, qualifier, last year's value, rate, numerals), and on their
+  own its label, source, note, the wording of its change and its parts;
+* the report's organisations, title, preamble, closing, signature, notes and dates.
 
-Parts found only in another project are added after their preceding matched sibling.
+For each part: the same content, or content on one side only (the other side still empty) -> taken
+without asking; different content on both sides -> a :class:`Conflict` the user settles. Nothing is
+ever picked arbitrarily. Conflicts show the text with its figures written out (``2041件``), never the
+``{{m:…}}`` markup. Parts found only in another project are added after their preceding sibling.
 
 API: ``plan = plan_merge(main, [(name, report), …])``; show ``plan.conflicts``; then
 ``apply_merge(plan, {conflict.key: source_name, …})`` returns the merged report. The command line
@@ -22,8 +29,8 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from ..errors import ReportEditorError
-from .report import Item, Metric, Report, Section, new_id
-from .tokens import TOKEN_RE, format_value
+from .report import Item, Metric, Report, Section, iter_section_items, new_id
+from .tokens import TOKEN_RE, Renderer, change_error, format_value
 
 MAIN = "main"
 
@@ -51,6 +58,7 @@ class _Versions:
     title: str
     main_obj: object
     versions: dict[str, object] = field(default_factory=dict)  # source -> version object (incl. main)
+    merged: object = None  # sections and items without a conflict: the version combined field by field
 
 
 @dataclass
@@ -73,12 +81,12 @@ def _norm(text: str) -> str:
 
 
 def _item_sig(item: Item):
-    return (item.lead.strip(), tuple(p.strip() for p in item.body), item.run_in, item.numbered,
-            tuple(_item_sig(c) for c in item.children))
+    """An item's own content; its sub-items are parts of their own (matched and merged separately)."""
+    return (item.lead.strip(), tuple(p.strip() for p in item.body), item.run_in, item.numbered)
 
 
 def _item_empty(item: Item) -> bool:
-    return not item.lead.strip() and not any(p.strip() for p in item.body) and all(_item_empty(c) for c in item.children)
+    return not item.lead.strip() and not any(p.strip() for p in item.body)
 
 
 def _section_sig(s: Section):
@@ -89,7 +97,20 @@ def _section_empty(s: Section) -> bool:
     return not s.heading.strip() and not any(p.strip() for p in s.intro)
 
 
-_METRIC_FIELDS = ("value", "unit", "scale", "qualifier", "last_value", "is_rate", "numerals")
+# A metric's figure (value with its unit, scale, qualifier, rate and numerals) is one part; last year's value is
+# a part of its own (one office often supplies only last year's figures).
+_METRIC_FIELDS = ("value", "unit", "scale", "qualifier", "is_rate", "numerals")
+_CHANGE_FIELDS = ("change_decimals", "change_prefix", "change_words")
+_CHANGE_DEFAULT = (1, "同比", ("增长", "下降"))
+# A metric's other fields, each merged on its own: key suffix -> (title, fields).
+_METRIC_PARTS = {
+    "last": ("上年数值", ("last_value",)),
+    "label": ("名称", ("label",)),
+    "source": ("来源", ("source",)),
+    "note": ("备注", ("note",)),
+    "change": ("同比变化的写法", _CHANGE_FIELDS),
+    "parts": ("组成部分", ("parts",)),
+}
 
 
 def _metric_sig(m: Metric):
@@ -97,40 +118,67 @@ def _metric_sig(m: Metric):
 
 
 def _metric_empty(m: Metric) -> bool:
-    return (m.value is None or not m.value.strip()) and (m.last_value is None or not str(m.last_value).strip())
+    return m.value is None or not m.value.strip()
 
 
-def _item_text(item: Item, depth: int = 0) -> str:
-    lines = [("  " * depth) + (item.lead + ("".join(item.body[:1]) if item.run_in else "")).strip()]
+def _part_sig(part: str, m: Metric):
+    values = tuple(getattr(m, f) for f in _METRIC_PARTS[part][1])
+    if part == "last":
+        return (values[0] or "").strip()
+    if part == "change":
+        return (values[0], values[1], tuple(values[2]))
+    return values[0].strip() if isinstance(values[0], str) else tuple(values[0])
+
+
+def _part_empty(part: str, m: Metric) -> bool:
+    sig = _part_sig(part, m)
+    return sig == _CHANGE_DEFAULT if part == "change" else not sig
+
+
+def _render(text: str, report: Optional[Report]) -> str:
+    """Text with its figures written out (``2041件``), as the report shows them."""
+    if report is None or "{{" not in text:
+        return text
+    return Renderer(report.metrics).text(text)
+
+
+def _item_text(item: Item, report: Optional[Report] = None) -> str:
+    first = (item.lead + ("".join(item.body[:1]) if item.run_in else "")).strip()
     rest = item.body[1:] if item.run_in else item.body
-    lines += [("  " * depth) + p for p in rest if p.strip()]
-    for c in item.children:
-        lines.append(_item_text(c, depth + 1))
-    return "\n".join(lines)
+    return "\n".join(_render(p, report) for p in [first, *rest] if p.strip())
 
 
 def _metric_text(m: Metric) -> str:
-    value = format_value(m) or "（未填）"
-    last = f"；上年 {m.last_value}" if m.last_value else ""
-    return f"{value}{last}"
+    return format_value(m) or "（未填）"
+
+
+def _part_text(part: str, m: Metric, report: Optional[Report]) -> str:
+    if part == "last":
+        return format_value(m.model_copy(update={"value": m.last_value})) or (m.last_value or "")
+    if part == "change":
+        return f"{m.change_prefix}{'/'.join(m.change_words)}，保留 {m.change_decimals} 位小数"
+    if part == "parts":
+        names = report.metric_map() if report is not None else {}
+        return "、".join((names[p].label or p) if p in names else p for p in m.parts)
+    return getattr(m, part)
 
 
 # ------------------------------------------------------------------ token remapping
 def _remap_report(other: Report, main: Report) -> Report:
-    """Copy ``other`` with its metrics renamed into main's id space (matched by id, then label)."""
+    """Copy ``other`` with its metrics renamed into main's id space: the same id is the same metric (even
+    when a colleague changed its label); a metric with an id main does not have is matched by label."""
     other = other.model_copy(deep=True)
     by_id = {m.id: m for m in main.metrics}
     by_label = {m.label.strip(): m for m in main.metrics if m.label.strip()}
+    taken = {m.id for m in other.metrics if m.id in by_id}
     mapping: dict[str, str] = {}
     for m in other.metrics:
-        if m.id in by_id and (not m.label.strip() or not by_id[m.id].label.strip()
-                              or by_id[m.id].label.strip() == m.label.strip()):
+        if m.id in by_id:
             continue
         target = by_label.get(m.label.strip())
-        if target is not None:
+        if target is not None and target.id not in taken:
             mapping[m.id] = target.id
-        elif m.id in by_id:
-            mapping[m.id] = new_id("m")  # same id, different metric: give it a fresh one
+            taken.add(target.id)
     if not mapping:
         return other
     for m in other.metrics:
@@ -150,32 +198,6 @@ def _remap_report(other: Report, main: Report) -> Report:
 
 
 # ------------------------------------------------------------------ planning
-def _match(main_list, other_list, key_fn) -> dict[int, int]:
-    """Map other index -> main index: by id first, then by normalised text key."""
-    out: dict[int, int] = {}
-    used: set[int] = set()
-    ids = {x.id: i for i, x in enumerate(main_list)}
-    for j, o in enumerate(other_list):
-        i = ids.get(o.id)
-        if i is not None and i not in used:
-            out[j] = i
-            used.add(i)
-    keys: dict[str, int] = {}
-    for i, x in enumerate(main_list):
-        k = key_fn(x)
-        if k and i not in used:
-            keys.setdefault(k, i)
-    for j, o in enumerate(other_list):
-        if j in out:
-            continue
-        k = key_fn(o)
-        i = keys.get(k) if k else None
-        if i is not None and i not in used:
-            out[j] = i
-            used.add(i)
-    return out
-
-
 def _section_key(s: Section) -> str:
     return _norm(s.heading) or ("intro:" + _norm(s.intro[0])[:30] if s.intro else "")
 
@@ -184,81 +206,117 @@ def _item_key(it: Item) -> str:
     return _norm(it.lead)
 
 
+def _match(main_list, other_list, key_fn, used: set[str]) -> dict[int, int]:
+    """Map other index -> main index: by id first, then by normalised text among parts not matched yet."""
+    out: dict[int, int] = {}
+    ids = {x.id: i for i, x in enumerate(main_list)}
+    for j, o in enumerate(other_list):
+        i = ids.get(o.id)
+        if i is not None and main_list[i].id not in used:
+            out[j] = i
+            used.add(main_list[i].id)
+    keys: dict[str, int] = {}
+    for i, x in enumerate(main_list):
+        k = key_fn(x)
+        if k and x.id not in used:
+            keys.setdefault(k, i)
+    for j, o in enumerate(other_list):
+        if j in out:
+            continue
+        k = key_fn(o)
+        i = keys.get(k) if k else None
+        if i is not None and main_list[i].id not in used:
+            out[j] = i
+            used.add(main_list[i].id)
+    return out
+
+
+_REPORT_FIELDS = (("organisations", "机关名称"), ("title_override", "标题"), ("preamble", "前言"),
+                  ("closing", "结尾"), ("signature", "落款"), ("notes", "附注"))
+
+
 def plan_merge(main: Report, others: list[tuple[str, Report]]) -> MergePlan:
     sources = [name for name, _ in others]
     if MAIN in sources or len(set(sources)) != len(sources):
         raise ReportEditorError("要合并的项目名称重复。请给每个项目文件不同的名称。")
     entries: dict[str, _Versions] = {}
     additions: list[tuple[str, str, Optional[str], object]] = []  # (source, kind, after_key, obj)
+    reports: dict[str, Report] = {MAIN: main}
 
-    def entry(key: str, kind: str, title: str, main_obj, version):
+    def entry(key: str, kind: str, title: str, main_obj) -> _Versions:
         e = entries.get(key)
         if e is None:
             e = entries[key] = _Versions(kind, title, main_obj, {MAIN: main_obj})
         return e
 
+    main_items: dict[str, Item] = {}  # every item of main at any level, by id
+    for section in main.sections:
+        for chain in iter_section_items(section):
+            main_items.setdefault(chain[-1].id, chain[-1])
+
     for name, raw in others:
         other = _remap_report(raw, main)
+        reports[name] = other
         # report-level text
-        for fld, title in (("preamble", "前言"), ("closing", "结尾"), ("signature", "落款"), ("notes", "附注")):
-            mv, ov = getattr(main, fld), getattr(other, fld)
-            e = entry(f"report.{fld}", "report", title, mv, None)
-            e.versions[name] = ov
-        e = entry("report.date", "report", "成文日期", main.date, None)
-        e.versions[name] = other.date
-        # sections
-        smatch = _match(main.sections, other.sections, _section_key)
+        for fld, title in _REPORT_FIELDS:
+            entry(f"report.{fld}", "report", title, getattr(main, fld)).versions[name] = getattr(other, fld)
+        entry("report.date", "report", "成文日期", main.date).versions[name] = other.date
+        entry("report.publication_date", "report", "发布日期", main.publication_date).versions[name] = \
+            other.publication_date
+        # sections, then their items at every level: by id first (anywhere in the report), then by text
+        used_sections: set[str] = set()
+        used_items: set[str] = set()
+        smatch = _match(main.sections, other.sections, _section_key, used_sections)
         prev_key: Optional[str] = None
         for j, osec in enumerate(other.sections):
             i = smatch.get(j)
             if i is None:
                 additions.append((name, "section", prev_key, osec))
+                prev_key = osec.id
                 continue
             msec = main.sections[i]
             prev_key = msec.id
-            title = f"第{i + 1}部分“{(msec.heading or (msec.intro[0] if msec.intro else ''))[:20]}”的标题和开头段落"
-            e = entry(msec.id, "section", title, msec, None)
-            e.versions[name] = osec
-            imatch = _match(msec.items, osec.items, _item_key)
-            prev_item: Optional[str] = None
-            for jj, oit in enumerate(osec.items):
-                ii = imatch.get(jj)
-                if ii is None:
-                    additions.append((name, "item", prev_item or ("section:" + msec.id), oit))
-                    continue
-                mit = msec.items[ii]
-                prev_item = mit.id
-                t = f"第{i + 1}部分第{ii + 1}项“{(mit.lead or oit.lead)[:20]}”"
-                e = entry(mit.id, "item", t, mit, None)
-                e.versions[name] = oit
-        # metrics
+            label = (msec.heading or (msec.intro[0] if msec.intro else ""))[:20]
+            entry(msec.id, "section", f"第{i + 1}部分“{label}”的标题和开头段落", msec).versions[name] = osec
+            entry(f"{msec.id}.outro", "outro", f"第{i + 1}部分“{label}”的结尾段落", msec).versions[name] = osec
+            _plan_items(name, msec, msec.items, osec.items, f"第{i + 1}部分", "section:" + msec.id,
+                        main_items, used_items, entry, additions)
+        # metrics (ids already mapped into main's space): figures, and each other field on its own
         mmap = {m.id: m for m in main.metrics}
         for om in other.metrics:
             mm = mmap.get(om.id)
             if mm is None:
                 additions.append((name, "metric", None, om))
                 continue
-            e = entry(om.id, "metric", f"指标“{mm.label or om.label or om.id}”", mm, None)
-            e.versions[name] = om
+            what = f"指标“{mm.label or om.label or om.id}”"
+            entry(om.id, "metric", what, mm).versions[name] = om
+            for part, (title, _fields) in _METRIC_PARTS.items():
+                if _part_sig(part, om) == _part_sig(part, mm):
+                    continue  # the same as main's: nothing to take, nothing to settle
+                entry(f"{om.id}.{part}", "metric." + part, f"{what}的{title}", mm).versions[name] = om
 
-    sig = {"item": (_item_sig, _item_empty), "section": (_section_sig, _section_empty),
-           "metric": (_metric_sig, _metric_empty)}
     conflicts: list[Conflict] = []
     taken: list[str] = []
     for key, e in entries.items():
-        if e.kind == "report":
-            sig_fn = lambda v: tuple(v) if isinstance(v, list) else v  # noqa: E731
-            empty_fn = lambda v: not v  # noqa: E731
-        else:
-            sig_fn, empty_fn = sig[e.kind]
+        if e.kind in _FIELDWISE:
+            sources_used = _combine(e)
+            if e.merged is None:
+                conflicts.append(Conflict(key, e.kind, e.title, {
+                    src: _display(e.kind, v, reports.get(src)) for src, v in e.versions.items()
+                    if v is not None and not _signature(e.kind)[1](v)}))
+            elif sources_used - {MAIN}:
+                taken.append(f"{e.title}：采用 {'、'.join(sorted(sources_used - {MAIN}))}")
+            continue
+        sig_fn, empty_fn = _signature(e.kind)
         distinct: dict = {}
         for src, v in e.versions.items():
             if v is None or empty_fn(v):
                 continue
             distinct.setdefault(sig_fn(v), []).append(src)
         if len(distinct) > 1:
-            conflicts.append(Conflict(key, e.kind, e.title, {src: _display(e.kind, v) for src, v in e.versions.items()
-                                                             if v is not None and not empty_fn(v)}))
+            conflicts.append(Conflict(key, e.kind.split(".")[0], e.title,
+                                      {src: _display(e.kind, v, reports.get(src))
+                                       for src, v in e.versions.items() if v is not None and not empty_fn(v)}))
         elif len(distinct) == 1:
             srcs = next(iter(distinct.values()))
             if MAIN not in srcs:
@@ -266,6 +324,89 @@ def plan_merge(main: Report, others: list[tuple[str, Report]]) -> MergePlan:
     added = [f"{src}：新增{ {'section': '部分', 'item': '条目', 'metric': '指标'}[kind] }“{_label(obj)}”"
              for src, kind, _after, obj in additions]
     return MergePlan(main, sources, conflicts, entries, additions, taken, added)
+
+
+# Sections and items are merged field by field: a heading kept from the template on one side and
+# opening paragraphs written on the other are not a conflict; two different texts of one field are.
+_FIELDWISE = {"section": ("heading", "intro"), "item": ("lead", "body")}
+_FLAGS = {"section": ("numbered",), "item": ("run_in", "numbered")}
+
+
+def _field_value(v, name: str):
+    value = getattr(v, name)
+    return tuple(p.strip() for p in value if p.strip()) if isinstance(value, list) else value.strip()
+
+
+def _combine(e: _Versions, prefer: Optional[str] = None) -> set[str]:
+    """Set ``e.merged`` to the part combined field by field; returns the sources used. Two different
+    texts of one field are a conflict: ``e.merged`` becomes None, unless ``prefer`` (the user's choice)
+    names the source to take them from."""
+    update: dict[str, object] = {}
+    used: set[str] = set()
+    text_source = MAIN
+    for name in _FIELDWISE[e.kind]:
+        distinct: dict = {}
+        for src, v in e.versions.items():
+            if v is not None and _field_value(v, name):
+                distinct.setdefault(_field_value(v, name), src)  # the first source (main first) wins a tie
+        if len(distinct) > 1 and prefer is None:
+            e.merged = None
+            return set()
+        if distinct:
+            src = next(iter(distinct.values()))
+            if len(distinct) > 1 and prefer in e.versions and _field_value(e.versions[prefer], name):
+                src = prefer
+            used.add(src)
+            value = getattr(e.versions[src], name)
+            update[name] = list(value) if isinstance(value, list) else value
+            if name in ("body", "intro") and src != MAIN:
+                text_source = src
+    if used <= {MAIN}:  # nothing comes from the others: main as it is
+        e.merged = e.main_obj
+        return used
+    for flag in _FLAGS[e.kind]:  # numbering and run-in go with the text they belong to
+        update[flag] = getattr(e.versions[text_source], flag)
+    e.merged = e.main_obj.model_copy(update=update)
+    return used
+
+
+def _plan_items(name, owner, m_list, o_list, where, anchor, main_items, used, entry, additions) -> None:
+    """Match the items of one container (a section's items or an item's children) and recurse."""
+    local = _match(m_list, o_list, _item_key, used)
+    prev: Optional[str] = None
+    for j, oit in enumerate(o_list):
+        mit = m_list[local[j]] if j in local else None
+        if mit is None and oit.id in main_items and oit.id not in used:  # moved elsewhere: still the same item
+            mit = main_items[oit.id]
+            used.add(mit.id)
+        if mit is None:
+            additions.append((name, "item", prev or anchor, oit))
+            prev = oit.id
+            continue
+        prev = mit.id
+        pos = m_list.index(mit) + 1 if mit in m_list else 0
+        title = f"{where}第{pos}项“{(mit.lead or oit.lead)[:20]}”" if pos else f"条目“{(mit.lead or oit.lead)[:20]}”"
+        entry(mit.id, "item", title, mit).versions[name] = oit
+        _plan_items(name, mit, mit.children, oit.children, title + "的", "item:" + mit.id, main_items, used, entry,
+                    additions)
+
+
+def _outro_sig(s: Section):
+    return tuple(p.strip() for p in s.outro)
+
+
+def _outro_empty(s: Section) -> bool:
+    return not any(p.strip() for p in s.outro)
+
+
+def _signature(kind: str):
+    if kind == "report":
+        return (lambda v: tuple(v) if isinstance(v, list) else v), (lambda v: not v or v == [""])
+    if kind.startswith("metric."):
+        part = kind.split(".", 1)[1]
+        return (lambda v: _part_sig(part, v)), (lambda v: _part_empty(part, v))
+    return {"item": (_item_sig, _item_empty), "section": (_section_sig, _section_empty),
+            "outro": (_outro_sig, _outro_empty), "metric": (_metric_sig, _metric_empty)}[kind]
 
 
 def _label(obj) -> str:
@@ -278,20 +419,25 @@ def _label(obj) -> str:
     return ""
 
 
-def _display(kind: str, v) -> str:
+def _display(kind: str, v, report: Optional[Report] = None) -> str:
+    """One version of a part as the user reads it: figures written out, not ``{{m:…}}``."""
     if kind == "item":
-        return _item_text(v)
+        return _item_text(v, report)
     if kind == "section":
-        return "\n".join([v.heading] + list(v.intro)).strip()
+        return "\n".join(_render(p, report) for p in [v.heading, *v.intro] if p.strip())
+    if kind == "outro":
+        return "\n".join(_render(p, report) for p in v.outro if p.strip())
     if kind == "metric":
         return _metric_text(v)
+    if kind.startswith("metric."):
+        return _part_text(kind.split(".", 1)[1], v, report)
     if isinstance(v, list):
-        return "\n".join(v)
+        return "\n".join(_render(p, report) for p in v)
     if v is None:
         return ""
     if hasattr(v, "year"):
         return f"{v.year}年{v.month}月{v.day}日"
-    return str(v)
+    return _render(str(v), report)
 
 
 # ------------------------------------------------------------------ applying
@@ -310,10 +456,24 @@ def apply_merge(plan: MergePlan, resolutions: Optional[dict[str, str]] = None) -
             raise ReportEditorError(f"冲突“{c.key}”中 {resolutions[c.key]} 没有内容，请选择：{'、'.join(c.options)}。")
 
     result = plan.main.model_copy(deep=True)
+    nodes: dict[str, object] = {}  # id -> section, item or metric of the result (first of each id)
+    for m in result.metrics:
+        nodes.setdefault(m.id, m)
+    for section in result.sections:
+        nodes.setdefault(section.id, section)
+        for chain in iter_section_items(section):
+            nodes.setdefault(chain[-1].id, chain[-1])
     conflict_keys = {c.key for c in plan.conflicts}
     for key, e in plan._entries.items():
-        if key in conflict_keys:
+        if key in conflict_keys and e.kind in _FIELDWISE:  # the chosen text; fields only one side filled stay
+            _combine(e, prefer=resolutions[key])
+            chosen = e.merged
+        elif key in conflict_keys:
             chosen = e.versions[resolutions[key]]
+        elif e.kind in _FIELDWISE:
+            chosen = e.merged
+            if chosen is e.main_obj:
+                continue
         else:
             chosen = None
             for src, v in e.versions.items():
@@ -326,10 +486,24 @@ def apply_merge(plan: MergePlan, resolutions: Optional[dict[str, str]] = None) -
                 chosen = None  # main already has it (same content)
             if chosen is None:
                 continue
-        _put(result, key, e.kind, chosen)
+        _put(result, key, e.kind, chosen, nodes)
 
+    # A figure and last year's value taken from different projects must still give a change the editor can
+    # write (else the merged project could not be opened again): then last year's value goes with the figure.
+    for key, e in plan._entries.items():
+        if e.kind != "metric":
+            continue
+        node = nodes.get(key)
+        if isinstance(node, Metric) and change_error(node):
+            source = next((v for v in e.versions.values() if v is not None and v.value == node.value
+                           and v.unit == node.unit and v.scale == node.scale), e.main_obj)
+            node.last_value = source.last_value
+
+    taken = _all_ids(result)
     for _src, kind, after, obj in plan._additions:
         obj = obj.model_copy(deep=True)
+        if kind in ("section", "item"):
+            _fresh_ids(obj, taken)  # a part brought along by an added one may share an id with main's
         if kind == "metric":
             if result.metric(obj.id) is None:
                 result.metrics.append(obj)
@@ -342,10 +516,13 @@ def apply_merge(plan: MergePlan, resolutions: Optional[dict[str, str]] = None) -
                     idx = found[1] + 1
             result.sections.insert(idx, obj)
             continue
-        # item
-        if after and after.startswith("section:"):
-            sec = result.find_node(after.split(":", 1)[1])
-            sec.items.insert(0, obj)
+        # item: first in its section or item, or after its preceding sibling
+        if after and after.startswith(("section:", "item:")):
+            owner = result.find_node(after.split(":", 1)[1])
+            if isinstance(owner, Section):
+                owner.items.insert(0, obj)
+            elif isinstance(owner, Item):
+                owner.children.insert(0, obj)
         else:
             found = result.find_parent(after) if after else None
             if found:
@@ -354,34 +531,50 @@ def apply_merge(plan: MergePlan, resolutions: Optional[dict[str, str]] = None) -
     return result
 
 
+def _all_ids(report: Report) -> set[str]:
+    ids = {m.id for m in report.metrics}
+    for section in report.sections:
+        ids.add(section.id)
+        ids.update(chain[-1].id for chain in iter_section_items(section))
+    return ids
+
+
+def _fresh_ids(obj, taken: set[str]) -> None:
+    """Give every section or item in ``obj`` whose id is already taken a new id (ids stay unique)."""
+    nodes: list = [obj]
+    while nodes:
+        node = nodes.pop()
+        if node.id in taken:
+            node.id = new_id("s" if isinstance(node, Section) else "i")
+        taken.add(node.id)
+        nodes.extend(node.items if isinstance(node, Section) else node.children)
+
+
 def _is_empty(kind: str, v) -> bool:
-    if kind == "item":
-        return _item_empty(v)
-    if kind == "section":
-        return _section_empty(v)
-    if kind == "metric":
-        return _metric_empty(v)
-    return not v
+    return _signature(kind)[1](v)
 
 
-def _put(result: Report, key: str, kind: str, v) -> None:
+def _put(result: Report, key: str, kind: str, v, nodes: dict[str, object]) -> None:
     if kind == "report":
         setattr(result, key.split(".", 1)[1], v if not isinstance(v, list) else list(v))
         return
-    node = result.find_node(key)
+    node = nodes.get(key.split(".", 1)[0])
     if node is None:
         return
-    if kind == "item":
+    if kind == "item":  # its own text; sub-items are merged as parts of their own
         node.lead, node.body, node.run_in, node.numbered = v.lead, list(v.body), v.run_in, v.numbered
-        node.children = [c.model_copy(deep=True) for c in v.children]
         node.needs_revision = False
     elif kind == "section":
         node.heading, node.intro, node.numbered = v.heading, list(v.intro), v.numbered
+    elif kind == "outro":
+        node.outro = list(v.outro)
     elif kind == "metric":
-        for f in _METRIC_FIELDS + ("change_decimals", "change_prefix", "change_words", "source", "note"):
+        for f in _METRIC_FIELDS:
             setattr(node, f, getattr(v, f))
-        if not node.label:
-            node.label = v.label
+    elif kind.startswith("metric."):
+        for f in _METRIC_PARTS[kind.split(".", 1)[1]][1]:
+            value = getattr(v, f)
+            setattr(node, f, list(value) if isinstance(value, list) else value)
 
 
 # ------------------------------------------------------------------ command line

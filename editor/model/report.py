@@ -19,6 +19,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 DECIMAL_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]+)?$")
 
+# What the editor can handle, enforced where values are typed (metrics panel, via
+# :func:`editor.model.tokens.value_error`) and where project files are read (:mod:`editor.storage.projectfile`).
+MAX_INTEGER_DIGITS = 15  # digits before the decimal point of a figure (999 万亿 at most)
+MAX_FRACTION_DIGITS = 6  # digits after it
+MAX_CHANGE_DIGITS = 12  # digits before the decimal point of a year-on-year change as written
+MAX_ID_LENGTH = 64
+# Ids of sections, items, metrics and import findings (checked by pydantic's compiled validator); "report"
+# names the report itself in references and is refused as a part's id at load (see projectfile).
+ID_PATTERN = r"^[A-Za-z0-9_\-]{1,%d}$" % MAX_ID_LENGTH
+ID_RE = re.compile(ID_PATTERN)
+
 
 def new_id(prefix: str) -> str:
     """A new stable identifier such as ``i-3f2a9c1b``."""
@@ -68,7 +79,7 @@ QUALIFIERS = ("",) + PREFIX_QUALIFIERS + INFIX_QUALIFIERS + SUFFIX_QUALIFIERS
 class Metric(_Model):
     """A figure the text refers to. Values are kept as their exact decimal digits."""
 
-    id: str = Field(default_factory=lambda: new_id("m"))
+    id: str = Field(default_factory=lambda: new_id("m"), pattern=ID_PATTERN)
     label: str = ""
     value: Optional[str] = None  # "75.46"; None = not filled in yet
     unit: str = ""
@@ -95,7 +106,7 @@ class Metric(_Model):
 class Item(_Model):
     """A level-2 item (``（一）``) or, as a child, a level-3 (``1.``) or level-4 (``（1）``) item."""
 
-    id: str = Field(default_factory=lambda: new_id("i"))
+    id: str = Field(default_factory=lambda: new_id("i"), pattern=ID_PATTERN)
     lead: str = ""  # lead sentence, e.g. "全面准确学习领会党的二十大精神。"
     body: list[str] = Field(default_factory=list)  # paragraphs; the first runs in after the lead
     run_in: bool = True  # lead and first body paragraph share one paragraph
@@ -109,7 +120,7 @@ class Item(_Model):
 class Section(_Model):
     """A level-1 section (``一、``), or an unnumbered part such as a shortcomings paragraph."""
 
-    id: str = Field(default_factory=lambda: new_id("s"))
+    id: str = Field(default_factory=lambda: new_id("s"), pattern=ID_PATTERN)
     heading: str = ""
     kinds: list[SectionKind] = Field(default_factory=lambda: [SectionKind.THEMATIC])
     numbered: bool = True
@@ -155,7 +166,7 @@ class ImportFinding(_Model):
     (a part whose structure the import guessed).
     """
 
-    id: str = Field(default_factory=lambda: new_id("f"))
+    id: str = Field(default_factory=lambda: new_id("f"), pattern=ID_PATTERN)
     kind: str
     message: str  # a full sentence in Chinese
     where: str = ""  # FieldRef string of the place in the imported report, if any

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, DecimalException, localcontext
 from typing import Iterable, Literal, Mapping, Optional
 
-from .report import DECIMAL_RE, INFIX_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, Metric
+from .report import (
+    DECIMAL_RE,
+    INFIX_QUALIFIERS,
+    MAX_CHANGE_DIGITS,
+    MAX_FRACTION_DIGITS,
+    MAX_INTEGER_DIGITS,
+    PREFIX_QUALIFIERS,
+    SUFFIX_QUALIFIERS,
+    Metric,
+)
 
 TOKEN_RE = re.compile(r"\{\{(m|chg):([A-Za-z0-9_\-]+)\}\}")
 
@@ -37,10 +46,17 @@ class Segment:
 
 # ---------------------------------------------------------------- values
 def value_error(value: str, *, allow_negative: bool = False) -> Optional[str]:
-    """Why ``value`` is not a valid figure (a Chinese message), or None when it is valid."""
+    """Why ``value`` is not a valid figure (a Chinese message), or None when it is valid.
+
+    A valid figure has at most :data:`MAX_INTEGER_DIGITS` digits before and
+    :data:`MAX_FRACTION_DIGITS` after the decimal point."""
     v = value.strip()
     if not v:
         return "请填写数值。"
+    if len(v) > 60:  # before any regular expression runs on a pasted text
+        shown = v[:20] + "…"
+        return (f"“{shown}”太长：数值整数部分最多 {MAX_INTEGER_DIGITS} 位、小数部分最多 {MAX_FRACTION_DIGITS} 位。"
+                "很大的数请在“数量级”中选择“万”或“亿”后填写。")
     if re.search(r"[一二三四五六七八九十百千万亿两〇零]", v):
         return f"“{value}”不是阿拉伯数字：请用阿拉伯数字填写（如 2000），“万”“亿”请在“数量级”中选择。"
     if v.startswith("-") or v.startswith("－"):
@@ -55,6 +71,12 @@ def value_error(value: str, *, allow_negative: bool = False) -> Optional[str]:
         if re.match(r"^0[0-9]", v):
             return f"“{value}”以 0 开头：请去掉多余的 0。"
         return f"“{value}”不是有效的数值：只能包含数字和一个小数点，如 75.46。"
+    whole, _dot, fraction = v.partition(".")
+    if len(whole) > MAX_INTEGER_DIGITS:
+        return (f"“{value}”的整数部分有 {len(whole)} 位，最多 {MAX_INTEGER_DIGITS} 位。"
+                "很大的数请在“数量级”中选择“万”或“亿”后填写（如 2.5 万）。")
+    if len(fraction) > MAX_FRACTION_DIGITS:
+        return f"“{value}”的小数部分有 {len(fraction)} 位，最多 {MAX_FRACTION_DIGITS} 位：请按需要的精度四舍五入。"
     return None
 
 
@@ -63,7 +85,7 @@ def to_decimal(value: Optional[str]) -> Optional[Decimal]:
         return None
     try:
         return Decimal(value.strip())
-    except InvalidOperation:  # pragma: no cover - guarded by value_error
+    except DecimalException:  # pragma: no cover - guarded by value_error
         return None
 
 
@@ -150,25 +172,79 @@ def _strip_zeros(d: Decimal) -> str:
     return text
 
 
+# Enough precision for any pair of valid figures: a quotient of two values with at most 21 digits each,
+# times 100, quantized to at most 4 decimals, needs fewer than 60 significant digits.
+_CHANGE_PRECISION = 60
+
+
+def _raw_change(metric: Metric) -> Optional[Decimal]:
+    """The signed change as written (before the limit on its digits), or None."""
+    cur, last = to_decimal(metric.value), to_decimal(metric.last_value)
+    if cur is None or last is None:
+        return None
+    decimals = metric.change_decimals if isinstance(metric.change_decimals, int) else 1
+    decimals = min(max(decimals, 0), 4)
+    try:
+        with localcontext() as ctx:
+            ctx.prec = _CHANGE_PRECISION
+            if metric.is_rate:
+                return cur - last
+            if last == 0:
+                return None
+            exp = Decimal(1).scaleb(-decimals)
+            return ((cur - last) / last * 100).quantize(exp, rounding=ROUND_HALF_UP)
+    except DecimalException:  # never for valid figures; kept so that no value can break a render
+        return None
+
+
 def change_amount(metric: Metric) -> Optional[tuple[int, Decimal]]:
     """(direction -1/0/1, magnitude) of the change as it is written, or None if it cannot be computed.
 
     For a rate the magnitude is the difference in percentage points at the precision of the values;
-    otherwise the relative change in per cent rounded half-up to ``change_decimals``.
+    otherwise the relative change in per cent rounded half-up to ``change_decimals``. A change with more
+    than :data:`MAX_CHANGE_DIGITS` digits before the decimal point is not written (None).
     """
-    cur, last = to_decimal(metric.value), to_decimal(metric.last_value)
-    if cur is None or last is None:
+    diff = _raw_change(metric)
+    if diff is None:
         return None
-    if metric.is_rate:
-        diff = cur - last
-    else:
-        if last == 0:
-            return None
-        exp = Decimal(1).scaleb(-metric.change_decimals)
-        diff = ((cur - last) / last * 100).quantize(exp, rounding=ROUND_HALF_UP)
     if diff == 0:
         return 0, Decimal(0)
+    if abs(diff) >= Decimal(10) ** MAX_CHANGE_DIGITS:
+        return None
     return (1 if diff > 0 else -1), abs(diff)
+
+
+def change_error(metric: Metric) -> Optional[str]:
+    """Why the change of ``metric`` cannot be written although both values are valid (Chinese), or None."""
+    if metric.value is None or metric.last_value is None:
+        return None
+    try:  # a quick estimate settles the usual case; the exact test below is for changes near the limit
+        cur, last = float(metric.value), float(metric.last_value)
+        rough = abs(cur - last) if metric.is_rate else (abs(cur - last) / last * 100 if last else 0.0)
+        if rough < 10.0 ** (MAX_CHANGE_DIGITS - 1):
+            return None
+    except (ValueError, OverflowError, ZeroDivisionError):
+        pass
+    diff = _raw_change(metric)
+    if diff is not None and abs(diff) >= Decimal(10) ** MAX_CHANGE_DIGITS:
+        label = f"“{metric.label}”" if metric.label else ""
+        return (f"指标{label}的本年数值与上年数值相差太大，同比变化超过 {MAX_CHANGE_DIGITS} 位数，无法写入报告。"
+                "请检查两个数值和数量级（万、亿）是否填写正确。")
+    return None
+
+
+def metric_number_error(metric: Metric, field: str, typed: str) -> Optional[str]:
+    """Why ``typed`` cannot become ``metric.<field>`` (``value`` or ``last_value``), or None.
+
+    Checks the figure itself (:func:`value_error`) and the change it would give with the other value."""
+    typed = typed.strip()
+    if not typed:
+        return None
+    reason = value_error(typed)
+    if reason:
+        return reason
+    probe = metric.model_copy(update={field: typed})
+    return change_error(probe)
 
 
 def format_change(metric: Metric) -> Optional[str]:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..errors import (
     ProjectLocked,
     ProjectReadOnly,
+    ProjectRepairable,
     ReportEditorError,
     os_error_text,
     unexpected_error_message,
@@ -767,6 +768,10 @@ def _open_project_window(path: Path, title: str, settings, parent, recovery_fold
 
     try:
         report = read_project(path)
+    except ProjectRepairable as e:  # duplicate ids, unsaveable characters: offer a repaired copy, file untouched
+        from .repair_dialog import open_repaired_copy
+
+        return open_repaired_copy(e, settings, parent, recovery_folder=recovery_folder)
     except ReportEditorError as e:
         choice = offer_damaged_project(parent, title, path, e)
         if choice == "backup":

@@ -1,13 +1,20 @@
 """Settling merge conflicts: each part present in several projects with different content is shown
 side by side, one column per project, and the user picks one. OK is enabled only when every conflict
-has a choice: nothing is ever picked arbitrarily."""
+has a choice: nothing is ever picked arbitrarily.
+
+Each version is shown as the report reads (figures written out, ``2041件``, never ``{{m:…}}``), and the
+characters where it differs from the other versions are highlighted (yellow background, underlined).
+"""
 
 from __future__ import annotations
 
+import difflib
+import html
 from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -19,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +38,42 @@ def source_title(source: str) -> str:
     return QCoreApplication.translate("MergeDialog", "current project") if source == MAIN else Path(source).name
 
 
+DIFF_BG = QColor("#ffe08a")
+
+
+def differing_spans(text: str, others: list[str]) -> list[tuple[int, int]]:
+    """(start, end) ranges of ``text`` that differ from at least one of ``others`` (by characters)."""
+    marked = [False] * len(text)
+    for other in others:
+        matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
+        for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
+            if tag != "equal":
+                for i in range(i1, i2):
+                    marked[i] = True
+    spans: list[tuple[int, int]] = []
+    start = None
+    for i, m in enumerate(marked + [False]):
+        if m and start is None:
+            start = i
+        elif not m and start is not None:
+            spans.append((start, i))
+            start = None
+    return spans
+
+
+def highlighted_html(text: str, others: list[str]) -> str:
+    """``text`` as HTML with the differing characters highlighted; line breaks kept."""
+    out: list[str] = []
+    pos = 0
+    for start, end in differing_spans(text, others):
+        out.append(html.escape(text[pos:start]))
+        out.append(f'<span style="background-color:{DIFF_BG.name()}; text-decoration: underline">'
+                   f"{html.escape(text[start:end])}</span>")
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")
+
+
 class ConflictWidget(QGroupBox):
     def __init__(self, conflict: Conflict, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -37,6 +81,7 @@ class ConflictWidget(QGroupBox):
         self.conflict = conflict
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
+        self.views: dict[str, QTextBrowser] = {}
         row = QHBoxLayout(self)
         for src, text in conflict.options.items():
             col = QVBoxLayout()
@@ -44,9 +89,12 @@ class ConflictWidget(QGroupBox):
             self.group.addButton(button)
             self.buttons[src] = button
             col.addWidget(button)
-            view = QPlainTextEdit(text)
-            view.setReadOnly(True)
-            view.setMaximumHeight(120 if conflict.kind in ("item", "section", "report") else 48)
+            others = [t for other, t in conflict.options.items() if other != src]
+            view = QTextBrowser()
+            view.setObjectName(f"version-{src}")
+            view.setHtml(highlighted_html(text, others))
+            view.setMaximumHeight(120 if conflict.kind in ("item", "section", "report", "outro") else 48)
+            self.views[src] = view
             col.addWidget(view)
             row.addLayout(col, 1)
 
@@ -78,6 +126,7 @@ class MergeDialog(QDialog):
             info += "\n" + self.tr(
                 "%1 parts are filled in on both sides with different content: choose which side to use "
                 "for each.").replace("%1", str(len(plan.conflicts)))
+            info += "\n" + self.tr("Figures are shown as in the report; highlighted text differs between the versions.")
         else:
             info += "\n" + self.tr("No conflicts.")
         label = QLabel(info)

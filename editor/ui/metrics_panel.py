@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import QUALIFIERS, SCALES, FieldRef, Metric, format_change, iter_text_fields, number_report
-from ..model.tokens import TOKEN_RE, Renderer, change_amount, format_value, value_error
+from ..model.tokens import TOKEN_RE, Renderer, change_amount, change_error, format_value, metric_number_error, value_error
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 from .commands import AddMetricCommand, RemoveMetricCommand
 
@@ -352,6 +352,10 @@ class MetricsModel(QAbstractTableModel):
         name = COLUMNS[index.column()][0]
         if name == "is_rate" and role == Qt.ItemDataRole.CheckStateRole:
             checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+            reason = change_error(metric.model_copy(update={"is_rate": bool(checked)}))
+            if reason:  # the change would be too large to write: keep the model as it is and say why
+                self.validityChanged.emit(metric.id, name, reason)
+                return False
             self._write(metric, "is_rate", bool(checked))
             return True
         if role != Qt.ItemDataRole.EditRole:
@@ -359,7 +363,8 @@ class MetricsModel(QAbstractTableModel):
         text = "" if value is None else str(value)
         if name in NUMBER_FIELDS:
             typed = text.strip()
-            reason = value_error(typed) if typed else None
+            # the figure itself, and the year-on-year change it gives with the other value (limits in the model)
+            reason = metric_number_error(metric, name, typed) if typed else None
             if reason:
                 # Keep what was typed in the cell, say why, and leave the model's last valid value.
                 self.invalid[(metric.id, name)] = (text, reason)

@@ -25,12 +25,12 @@
 <context>
     <name>ConflictWidget</name>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="36" />
+        <location filename="../../editor/ui/merge_dialog.py" line="80" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="43" />
+        <location filename="../../editor/ui/merge_dialog.py" line="88" />
         <source>Use %1</source>
         <translation>采用%1</translation>
     </message>
@@ -389,378 +389,378 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="87" />
+        <location filename="../../editor/ui/main_window.py" line="88" />
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="96" />
+        <location filename="../../editor/ui/main_window.py" line="97" />
         <source>Preview not available</source>
         <translation>预览不可用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="97" />
+        <location filename="../../editor/ui/main_window.py" line="98" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="106" />
+        <location filename="../../editor/ui/main_window.py" line="107" />
         <source>Metrics panel not available</source>
         <translation>指标面板不可用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="107" />
+        <location filename="../../editor/ui/main_window.py" line="108" />
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="116" />
+        <location filename="../../editor/ui/main_window.py" line="117" />
         <source>Problems panel not available</source>
         <translation>问题面板不可用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="117" />
+        <location filename="../../editor/ui/main_window.py" line="118" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="176" />
+        <location filename="../../editor/ui/main_window.py" line="177" />
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="177" />
+        <location filename="../../editor/ui/main_window.py" line="178" />
         <source>Start a new report from a template</source>
         <translation>从模板新建报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="178" />
+        <location filename="../../editor/ui/main_window.py" line="179" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="179" />
+        <location filename="../../editor/ui/main_window.py" line="180" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="180" />
+        <location filename="../../editor/ui/main_window.py" line="181" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="183" />
+        <location filename="../../editor/ui/main_window.py" line="184" />
         <source>Export &amp;Word…</source>
         <translation>导出 Word(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="185" />
+        <location filename="../../editor/ui/main_window.py" line="186" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="187" />
+        <location filename="../../editor/ui/main_window.py" line="188" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="188" />
+        <location filename="../../editor/ui/main_window.py" line="189" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="192" />
+        <location filename="../../editor/ui/main_window.py" line="193" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="195" />
+        <location filename="../../editor/ui/main_window.py" line="196" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="198" />
+        <location filename="../../editor/ui/main_window.py" line="199" />
         <source>&amp;Find and Replace…</source>
         <translation>查找和替换(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="199" />
+        <location filename="../../editor/ui/main_window.py" line="200" />
         <source>Insert &amp;metric…</source>
         <translation>插入指标(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="201" />
+        <location filename="../../editor/ui/main_window.py" line="202" />
         <source>Ma&amp;ke metric from selection</source>
         <translation>将选中内容设为指标(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="203" />
+        <location filename="../../editor/ui/main_window.py" line="204" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="208" />
+        <location filename="../../editor/ui/main_window.py" line="209" />
         <source>Add &amp;section</source>
         <translation>添加部分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="210" />
+        <location filename="../../editor/ui/main_window.py" line="211" />
         <source>Add &amp;item</source>
         <translation>添加事项(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="211" />
+        <location filename="../../editor/ui/main_window.py" line="212" />
         <source>Add s&amp;ub-item</source>
         <translation>添加子项(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="213" />
+        <location filename="../../editor/ui/main_window.py" line="214" />
         <source>&amp;Delete part</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="215" />
+        <location filename="../../editor/ui/main_window.py" line="216" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="217" />
+        <location filename="../../editor/ui/main_window.py" line="218" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="219" />
+        <location filename="../../editor/ui/main_window.py" line="220" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="223" />
+        <location filename="../../editor/ui/main_window.py" line="224" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="227" />
+        <location filename="../../editor/ui/main_window.py" line="228" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="240" />
+        <location filename="../../editor/ui/main_window.py" line="241" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="252" />
+        <location filename="../../editor/ui/main_window.py" line="253" />
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="261" />
+        <location filename="../../editor/ui/main_window.py" line="262" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="269" />
+        <location filename="../../editor/ui/main_window.py" line="270" />
         <source>Go to &amp;outline</source>
         <translation>转到大纲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="270" />
+        <location filename="../../editor/ui/main_window.py" line="271" />
         <source>Go to &amp;form</source>
         <translation>转到表单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="271" />
+        <location filename="../../editor/ui/main_window.py" line="272" />
         <source>Go to pre&amp;view</source>
         <translation>转到预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="272" />
+        <location filename="../../editor/ui/main_window.py" line="273" />
         <source>Go to &amp;metrics</source>
         <translation>转到指标(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="273" />
+        <location filename="../../editor/ui/main_window.py" line="274" />
         <source>Go to &amp;problems</source>
         <translation>转到问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="278" />
+        <location filename="../../editor/ui/main_window.py" line="279" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="291" />
+        <location filename="../../editor/ui/main_window.py" line="292" />
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="296" />
+        <location filename="../../editor/ui/main_window.py" line="297" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="378" />
-        <location filename="../../editor/ui/main_window.py" line="445" />
-        <location filename="../../editor/ui/main_window.py" line="746" />
+        <location filename="../../editor/ui/main_window.py" line="379" />
+        <location filename="../../editor/ui/main_window.py" line="446" />
+        <location filename="../../editor/ui/main_window.py" line="747" />
         <source>Open report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="379" />
-        <location filename="../../editor/ui/main_window.py" line="460" />
+        <location filename="../../editor/ui/main_window.py" line="380" />
+        <location filename="../../editor/ui/main_window.py" line="461" />
         <source>Report projects (*%1)</source>
         <translation>报告项目文件 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="435" />
+        <location filename="../../editor/ui/main_window.py" line="436" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="439" />
+        <location filename="../../editor/ui/main_window.py" line="440" />
         <source>&amp;Clear list</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="446" />
+        <location filename="../../editor/ui/main_window.py" line="447" />
         <source>“%1” no longer exists and was removed from the list.</source>
         <translation>“%1”已不存在，已从列表中移除。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="459" />
+        <location filename="../../editor/ui/main_window.py" line="460" />
         <source>Save report as</source>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="466" />
-        <location filename="../../editor/ui/main_window.py" line="475" />
+        <location filename="../../editor/ui/main_window.py" line="467" />
+        <location filename="../../editor/ui/main_window.py" line="476" />
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="481" />
+        <location filename="../../editor/ui/main_window.py" line="482" />
         <source>“%1” is open in another window. Choose another name.</source>
         <translation>“%1”已在另一个窗口中打开，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="525" />
+        <location filename="../../editor/ui/main_window.py" line="526" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="540" />
-        <location filename="../../editor/ui/main_window.py" line="559" />
+        <location filename="../../editor/ui/main_window.py" line="541" />
+        <location filename="../../editor/ui/main_window.py" line="560" />
         <source>Export Word</source>
         <translation>导出 Word</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="540" />
+        <location filename="../../editor/ui/main_window.py" line="541" />
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="546" />
+        <location filename="../../editor/ui/main_window.py" line="547" />
         <source>Exporting the Word file…</source>
         <translation>正在导出 Word 文件…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="546" />
+        <location filename="../../editor/ui/main_window.py" line="547" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="556" />
+        <location filename="../../editor/ui/main_window.py" line="557" />
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="568" />
-        <location filename="../../editor/ui/main_window.py" line="585" />
+        <location filename="../../editor/ui/main_window.py" line="569" />
+        <location filename="../../editor/ui/main_window.py" line="586" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="568" />
+        <location filename="../../editor/ui/main_window.py" line="569" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="574" />
+        <location filename="../../editor/ui/main_window.py" line="575" />
         <source>Exporting the PDF (LibreOffice)…</source>
         <translation>正在导出 PDF（LibreOffice）…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="596" />
+        <location filename="../../editor/ui/main_window.py" line="597" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="598" />
+        <location filename="../../editor/ui/main_window.py" line="599" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="679" />
+        <location filename="../../editor/ui/main_window.py" line="680" />
         <source>“%1” has unsaved changes. Save them?</source>
         <translation>“%1”有未保存的修改，是否保存？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="809" />
+        <location filename="../../editor/ui/main_window.py" line="814" />
         <source>The program that held it seems to have stopped. Remove the lock and open the project?</source>
         <translation>占用它的程序似乎已经停止运行。是否解除锁定并打开该项目？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="812" />
+        <location filename="../../editor/ui/main_window.py" line="817" />
         <source>Open it anyway? Only do this if you are sure it is not being edited: two people saving the same file lose work.</source>
         <translation>仍要打开吗？请确认没有人正在编辑它：两人同时保存同一文件会丢失修改。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="848" />
+        <location filename="../../editor/ui/main_window.py" line="853" />
         <source>Restore unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="908" />
+        <location filename="../../editor/ui/main_window.py" line="913" />
         <source>Restored from the recovery copy of %1</source>
         <translation>已从 %1 的恢复副本中恢复</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="662" />
+        <location filename="../../editor/ui/main_window.py" line="663" />
         <source>Autosave</source>
         <translation>自动保存</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="782" />
+        <location filename="../../editor/ui/main_window.py" line="787" />
         <source>Opened the backup “%1”; save it under a name of your choice.</source>
         <translation>已打开备份“%1”；请把它另存为您选择的文件名。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="658" />
+        <location filename="../../editor/ui/main_window.py" line="659" />
         <source>Recovery copy could not be written</source>
         <translation>无法写入恢复副本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="669" />
+        <location filename="../../editor/ui/main_window.py" line="670" />
         <source>Recovery copy written; the report itself is not saved yet</source>
         <translation>已写入恢复副本（报告本身尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="807" />
+        <location filename="../../editor/ui/main_window.py" line="812" />
         <source>Remove the damaged lock and open the project?</source>
         <translation>解除已损坏的锁定并打开项目？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="497" />
+        <location filename="../../editor/ui/main_window.py" line="498" />
         <source>Save the report under another name?</source>
         <translation>要把报告另存为其他文件吗？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="794" />
+        <location filename="../../editor/ui/main_window.py" line="799" />
         <source>The damaged file was moved to “%1”.</source>
         <translation>损坏的文件已移到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="663" />
+        <location filename="../../editor/ui/main_window.py" line="664" />
         <source>The recovery copy of “%1” could not be written:
 %2
 
@@ -771,17 +771,17 @@ Your changes are still in this window. Save the report (or save it under another
 您的修改仍在窗口中，请尽快保存报告（或另存到其他位置）。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="752" />
+        <location filename="../../editor/ui/main_window.py" line="753" />
         <source>“%1” is already open in this window.</source>
         <translation>“%1”已在此窗口中打开。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="897" />
+        <location filename="../../editor/ui/main_window.py" line="902" />
         <source>“%1” is open in another window; the restored copy is not linked to it. Save it under another name.</source>
         <translation>“%1”正在另一个窗口中打开，恢复的副本未与它关联，请另存为其他文件名。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="467" />
+        <location filename="../../editor/ui/main_window.py" line="468" />
         <source>“%1” is read-only. Choose another name.</source>
         <translation>“%1”是只读文件，请另选一个文件名。</translation>
     </message>
@@ -794,57 +794,62 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="30" />
+        <location filename="../../editor/ui/merge_dialog.py" line="38" />
         <source>current project</source>
         <translation>当前项目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="67" />
+        <location filename="../../editor/ui/merge_dialog.py" line="115" />
         <source>Merge other projects</source>
         <translation>合并其他项目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="71" />
+        <location filename="../../editor/ui/merge_dialog.py" line="119" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="72" />
+        <location filename="../../editor/ui/merge_dialog.py" line="120" />
         <source>Merging %1 projects: %2.</source>
         <translation>将合并 %1 个项目：%2。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="75" />
+        <location filename="../../editor/ui/merge_dialog.py" line="123" />
         <source>%1 parts taken or added automatically (filled in on one side only, identical, or only in the other projects).</source>
         <translation>自动采用或新增 %1 处（只有一方填写、内容相同或只在其他项目中的部分）。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="79" />
+        <location filename="../../editor/ui/merge_dialog.py" line="127" />
         <source>%1 parts are filled in on both sides with different content: choose which side to use for each.</source>
         <translation>有 %1 处两边都填写了但内容不同，请逐一选择采用哪一方。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="82" />
+        <location filename="../../editor/ui/merge_dialog.py" line="129" />
+        <source>Figures are shown as in the report; highlighted text differs between the versions.</source>
+        <translation>数字按报告中的写法显示；标黄并加下划线的文字是各版本不同之处。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/merge_dialog.py" line="131" />
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="109" />
+        <location filename="../../editor/ui/merge_dialog.py" line="158" />
         <source>Use %1 for all</source>
         <translation>全部采用%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="119" />
+        <location filename="../../editor/ui/merge_dialog.py" line="168" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="120" />
+        <location filename="../../editor/ui/merge_dialog.py" line="169" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="143" />
+        <location filename="../../editor/ui/merge_dialog.py" line="192" />
         <source>%1 conflicts still unresolved.</source>
         <translation>还有 %1 处冲突未选择。</translation>
     </message>
@@ -1030,12 +1035,12 @@ Your changes are still in this window. Save the report (or save it under another
         <translation>正文中未使用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="389" />
+        <location filename="../../editor/ui/metrics_panel.py" line="394" />
         <source>Edit metric “%1”</source>
         <translation>修改指标“%1”</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="409" />
+        <location filename="../../editor/ui/metrics_panel.py" line="414" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1043,50 +1048,50 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="504" />
+        <location filename="../../editor/ui/metrics_panel.py" line="509" />
         <source>Filter metrics (label, value, unit)…</source>
         <translation>筛选指标（名称、数值、单位）…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="507" />
-        <location filename="../../editor/ui/metrics_panel.py" line="618" />
+        <location filename="../../editor/ui/metrics_panel.py" line="512" />
+        <location filename="../../editor/ui/metrics_panel.py" line="623" />
         <source>Add metric</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="509" />
-        <location filename="../../editor/ui/metrics_panel.py" line="644" />
-        <location filename="../../editor/ui/metrics_panel.py" line="657" />
+        <location filename="../../editor/ui/metrics_panel.py" line="514" />
+        <location filename="../../editor/ui/metrics_panel.py" line="649" />
+        <location filename="../../editor/ui/metrics_panel.py" line="662" />
         <source>Delete metric</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="515" />
+        <location filename="../../editor/ui/metrics_panel.py" line="520" />
         <source>Double-click to go to the paragraph</source>
         <translation>双击转到该段落</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="517" />
+        <location filename="../../editor/ui/metrics_panel.py" line="522" />
         <source>Used in:</source>
         <translation>使用处：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="598" />
+        <location filename="../../editor/ui/metrics_panel.py" line="603" />
         <source>(not used in the text)</source>
         <translation>（正文中未使用）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="617" />
+        <location filename="../../editor/ui/metrics_panel.py" line="622" />
         <source>New metric</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="645" />
+        <location filename="../../editor/ui/metrics_panel.py" line="650" />
         <source>“%1” is used in %2 paragraph(s). If you delete it, those places will show a missing-metric marker. Delete anyway?</source>
         <translation>“%1”在 %2 个段落中使用。删除后，这些位置将显示“指标缺失”标记。仍要删除吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor/ui/metrics_panel.py" line="654" />
+        <location filename="../../editor/ui/metrics_panel.py" line="659" />
         <source>Delete %n metric(s)</source>
         <translation>
             <numerusform>删除 %n 个指标</numerusform>
@@ -1289,6 +1294,25 @@ Your changes are still in this window. Save the report (or save it under another
         <location filename="../../editor/ui/problems_panel.py" line="307" />
         <source>Fix all problems</source>
         <translation>修正所有问题</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="20" />
+        <source>Open a repaired copy as a new, unsaved report? The damaged file is not changed.</source>
+        <translation>是否把修复后的副本作为一份新的、尚未保存的报告打开？损坏的文件不会被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="23" />
+        <location filename="../../editor/ui/repair_dialog.py" line="36" />
+        <source>Damaged project</source>
+        <translation>项目文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="44" />
+        <source>Repaired copy: save it under a new name after checking it.</source>
+        <translation>这是修复后的副本：请检查后另存为新文件。</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.model import QUALIFIERS, FormalInfo, FormatSettings, Item, Metric, Report, Section, SectionKind
+from editor.model.tokens import change_error
 from editor.storage import dump_project, parse_project, read_project, write_project
+from editor.storage.projectfile import renumbered_copy
 
 text = st.text(max_size=30)  # any unicode except surrogates: CJK, emoji, control characters, quotes
 paragraphs = st.lists(text, max_size=3)
@@ -25,7 +27,7 @@ metrics = st.builds(
     is_rate=st.booleans(), numerals=st.sampled_from(["arabic", "chinese"]),
     change_decimals=st.integers(0, 4), change_prefix=text, change_words=st.tuples(text, text),
     source=text, note=text, parts=st.lists(ids, max_size=2),
-)
+).filter(lambda m: change_error(m) is None)  # a change too large to write is refused at load (issue 9)
 
 
 def items(depth: int):
@@ -51,7 +53,7 @@ reports = st.builds(
                      bold_level2=st.booleans(), bold_level3=st.booleans(),
                      page_numbers=st.sampled_from(["odd_even", "centred"]), continuous_level3=st.booleans()),
     metrics=st.lists(metrics, max_size=4), hint=text,
-)
+).map(lambda r: renumbered_copy(r)[0])  # ids are unique in a valid project: duplicates are refused at load
 
 
 @settings(max_examples=150, deadline=None)
