@@ -58,6 +58,8 @@ BODY_PT = 16.0  # 三号
 PAGE_NUMBER_PT = 14.0  # 四号
 BODY_LETTER_SPACING_PT = -0.25  # gives 28 characters per line
 PAGE_NUMBER_GAP_PT = 7 * MM  # the page number's dash sits 7 mm below the text block
+RED_RULE_BORDER_PT = 1 + 1.5  # the red rule's distance from its paragraph (w:space) and its width
+QT_FIXED_BASELINE = 0.8  # Qt sets the baseline of a fixed-height line at 80 % of its height (measured)
 
 DPI = 144  # layout resolution of the text document
 U = DPI / 72.0  # layout units per point
@@ -138,13 +140,27 @@ class _FlowTypesetter:
     def __init__(self, report, block_scale: float = 1.0, device=None):
         self.b = 1.0 / block_scale  # fixed line heights are given in these units per layout unit
         fmt = report.format
+        from ..export import docx as export_docx, format_spec as F
+
+        self.spec = F
+        mark = export_docx.issuer_mark_text(report)
         self.key = (tuple(sorted(fmt.fonts.items())), fmt.bold_level2, fmt.bold_level3, report.edition,
-                    tuple(report.signature), report.date)
+                    tuple(report.signature), report.date, mark, tuple(report.formal.signers))
+        # the formal header exactly as the export sets it (format_spec), in points
+        self.mark_pt = export_docx.issuer_mark_size(mark) / 2
+        self.mark_pt_set = report.edition == "formal" and bool(mark.strip())
+        self.signers_tab = export_docx.signers_tab(
+            [b for b in build_flow(report, "formal")[:4] if b.kind == "doc_number"]) / 20 * U if \
+            report.edition == "formal" and report.formal.signers else 0.0
         self.family = {role: preview_family(fmt.font(role)) for role in
                        ("title", "body", "heading1", "heading2", "heading3", "page_number", "issuer_mark")}
         # 小标宋 is a heavy face: its look-alike (a regular serif) is drawn bold.
-        self.heavy_title = "小标宋" in fmt.font("title") and self.family["title"] != fmt.font("title")
-        self.heavy_mark = "小标宋" in fmt.font("issuer_mark") and self.family["issuer_mark"] != fmt.font("issuer_mark")
+        # a plain 宋体 title (the "Windows 自带字体" preset) is bold in the export too
+        self.heavy_title = ("小标宋" in fmt.font("title") and self.family["title"] != fmt.font("title")) or \
+            fmt.font("title") in F.BOLD_TITLE_FONTS
+        self.heavy_mark = ("小标宋" in fmt.font("issuer_mark") and
+                           self.family["issuer_mark"] != fmt.font("issuer_mark")) or \
+            fmt.font("issuer_mark") in F.BOLD_TITLE_FONTS
         self.bold2 = fmt.bold_level2
         self.bold3 = fmt.bold_level3
         self.device = device
@@ -172,7 +188,7 @@ class _FlowTypesetter:
         width = TEXT_W_PT * U
         sig_w = max(self.text_width(s) for s in lines)
         date_w = self.text_width(format_date(report.date))
-        if date_w > sig_w:  # "成文日期长于发文机关署名"
+        if date_w >= sig_w:  # "成文日期长于发文机关署名": the date right-aligned, as in the export
             self.signature_right = max(0.0, two + date_w + two - sig_w)
             self.date_left = None
         else:
@@ -192,8 +208,10 @@ class _FlowTypesetter:
             family, size, spacing = self.family["title"], TITLE_PT, 0.0
             bold = self.heavy_title
         elif kind == "issuer_mark":
-            family, size, spacing, color = self.family["issuer_mark"], TITLE_PT, 0.0, RED
+            family, size, spacing, color = self.family["issuer_mark"], self.mark_pt, 0.0, RED
             bold = self.heavy_mark
+        elif kind == "doc_number" and role == "lead":  # 签发人 names in 楷体
+            family = self.family["heading2"]
         elif kind == "heading1":
             family = self.family["heading1"]
         elif kind in ("heading2", "item") and block.level == 2:
@@ -230,7 +248,32 @@ class _FlowTypesetter:
         bf.setBottomMargin(0)
         indent = 2 * BODY_PT * U
         kind = block.kind
-        if kind in ("title", "issuer_mark", "doc_number"):
+        F = self.spec
+        if kind == "issuer_mark":
+            # 35 mm below the top of the text block, then its own line height. QTextDocument drops the
+            # top margin of its first block, so the space goes into the (fixed) line height; Qt puts the
+            # baseline at QT_FIXED_BASELINE of a fixed line, so the line is made taller by space / 0.8
+            # and the 发文字号's space before shorter by the excess (MARK_EXCESS_PT).
+            bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            height = self.mark_pt + F.ISSUER_MARK_SPACE_BEFORE / 20 / QT_FIXED_BASELINE
+            bf.setLineHeight(height * U * self.b, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        elif kind == "doc_number":
+            first = block.ref is None or block.ref.field != "formal.signers" or \
+                any(r.text == F.SIGNERS_LABEL for r in block.runs)
+            if first:  # two lines below the mark
+                excess = F.ISSUER_MARK_SPACE_BEFORE / 20 * (1 / QT_FIXED_BASELINE - 1) if self.mark_pt_set else 0.0
+                bf.setTopMargin((F.DOC_NUMBER_SPACE_BEFORE / 20 - excess) * U * self.b)
+            if any(r.text == "\t" for r in block.runs):  # 上行文: number left, 签发人 on a tab stop
+                bf.setAlignment(Qt.AlignmentFlag.AlignLeft)
+                bf.setLeftMargin(F.DOC_NUMBER_LEFT_INDENT / 20 * U)
+                bf.setTabPositions([QTextOption.Tab(self.signers_tab * self.b, QTextOption.TabType.LeftTab)])
+            else:
+                bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        elif kind == "red_rule":  # the rule is this paragraph's bottom border (rules_on_page)
+            bf.setLineHeight(F.RED_RULE_HEIGHT / 20 * U * self.b, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            # below the line: the border's distance and width, then the space after it
+            bf.setBottomMargin((RED_RULE_BORDER_PT + F.RED_RULE_SPACE_AFTER / 20) * U * self.b)
+        elif kind == "title":
             bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         elif kind in ("recipients", "colophon_print"):
             bf.setAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -457,9 +500,12 @@ class PageLayout:
         kinds = [b.kind for b in self.blocks]
         gap = 3 * U
         for i, kind in enumerate(kinds):
-            if kind == "red_rule":
-                rect = self._block_rect(i)
-                rules = [(rect.center().y(), RED, 1.0)]
+            if kind == "red_rule":  # the paragraph's bottom border, as in the export (w:space 1 pt)
+                from ..export import format_spec as F
+
+                top = self.text.findBlockByNumber(i).layout().position().y()
+                width = F.RED_RULE_SIZE / 8
+                rules = [(top + (F.RED_RULE_HEIGHT / 20 + 1 + width / 2) * U, RED, width)]
             elif kind == "colophon_cc":
                 top, bottom = self._text_box(i)
                 rules = [(top - gap, QColor("black"), 1.0)]

@@ -1346,6 +1346,31 @@ Restore them?</source>
     </message>
     <message>
         <location filename="../../editor/ui/forms.py" line="264"/>
+        <source>Signers (签发人):</source>
+        <translation>签发人：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="264"/>
+        <source>F&amp;ont preset:</source>
+        <translation>字体方案(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="264"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="264"/>
+        <source>Font preset</source>
+        <translation>字体方案</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="264"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="264"/>
         <source>Print date</source>
         <translation>印发日期</translation>
     </message>
