@@ -3,6 +3,7 @@
 Units: twips (1/20 pt, 1/1440 inch) unless the name says otherwise; font sizes in half-points
 (``w:sz``). See ``official-format.md`` for where each value comes from. Values marked (LO) were
 checked by rendering with LibreOffice 7.4; nothing was checked in Word or WPS, so adjust them here.
+:data:`RENDERER_NOTES` lists what was verified where and what is expected to differ in Word and WPS.
 """
 
 from __future__ import annotations
@@ -166,4 +167,53 @@ CHARACTER_STYLES: dict[str, tuple[str, str]] = {
     "lead2": ("FzLead2", "二级标题引导句"),
     "lead3": ("FzLead3", "三级标题引导句"),
     "missing": ("FzMissing", "待填数据"),
+}
+
+
+# ----------------------------------------------------------------- what was verified where
+# Word and WPS are not available where this program is built and tested. What stands in for them:
+# - openxml-audit (a port of the Open XML SDK validator) with its Microsoft 365 profile: zero findings
+#   for every export variant (tests/export/test_export_validity.py). It knows Word's own restrictions
+#   beyond the ISO schema (MS-OI29500), e.g. no w:highlight in a style's rPr.
+# - the ISO/IEC 29500 transitional XML schemas (tests/data/ooxml-xsd): zero errors for every part but
+#   docProps/core.xml.
+# - LibreOffice 7.4 renders measured with pdfplumber (tests/export/test_export_layout.py,
+#   test_export_render.py).
+RENDERER_NOTES: dict[str, str] = {
+    "page, margins, 22 lines x 28 characters, page numbers":
+        "LO measured (test_export_render.py). Word: the same with the official fonts; with substitutes the "
+        "character count per line can differ by one.",
+    "成文日期 右空二字":
+        "LO measured 11.3 mm ± 0.5 (right-aligned paragraph with a 640-twip right indent): exact in any "
+        "renderer. Only the signature's offset from the date uses the estimated date width (digits half "
+        "an em, no Chinese/digit auto-spacing): Word with 仿宋_GB2312 should match; a renderer that adds "
+        "auto-spacing (LibreOffice reading the .docx directly, WPS?) moves the signature by a few points.",
+    "落款 kept with the text":
+        "keepNext on the paragraph before the signature and on the signature: LO verified for short, normal "
+        "and 50x reports in both editions. Word honours keepNext the same way (a chain of keep-with-next "
+        "paragraphs moves to the next page together).",
+    "版记 on the last even page":
+        "a last section of type evenPage with empty footers and the 版记 as a table anchored to the bottom "
+        "margin. LO verified: even page, closing rule on the text block's bottom (± 1.5 pt), no page number; "
+        "the blank page LO inserts has no page number. Word inserts the blank page too and is expected to "
+        "draw the previous section's footer (a page number) on it, where GB/T 9704 wants none: not verified.",
+    "红色分隔线 4 mm below the 发文字号":
+        "LO measured 4 mm ± 0.5 from the characters' em box. Word places text lower in an exact line than "
+        "LO by up to about 1 pt, so expect 3.6-4 mm in Word.",
+    "发文机关标志 35 mm below the top of the text block":
+        "LO measured about 32 mm to the em box top of the 42 pt mark (spacing before 35 mm, exact line "
+        "height = font size): Word lays out the same way.",
+    "title lines":
+        "split by the program (between words, longer line first); each line is its own centred paragraph, "
+        "so Word, WPS and LO break them identically.",
+    "fonts":
+        "font table with altName chains, panose1 and sig as Word writes them for these fonts (not measured "
+        "here: the fonts are not installed on the build machine). The PDF uses installed look-alikes "
+        "(pdf.py / fonts.py); 仿宋 a light serif (AR PL UMing), 宋体/小标宋 Noto Serif CJK.",
+    "compatibility":
+        "compatibilityMode 15: Word 2013+ opens the file without 兼容模式. WPS ignores the setting.",
+    "PDF line breaks":
+        "LibreOffice ignores w:autoSpaceDE/DN when reading .docx and adds about 3.3 pt at every Chinese/"
+        "digit boundary; our PDF goes through .odt with style:text-autospace=\"none\" so its line breaks "
+        "follow Word's (verified: the date's width then matches the estimate used for the signature).",
 }
