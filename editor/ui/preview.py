@@ -360,6 +360,7 @@ class PageLayout:
         self.text.setDefaultTextOption(option)
         self.blocks: list[Block] = []
         self.signatures: list[tuple] = []
+        self.unnumbered_from: Optional[int] = None  # first page without a number (formal: after the body)
         self.format_key: Optional[tuple] = None
         self.last_partial = False  # whether the last update re-rendered only edited sections
 
@@ -460,7 +461,11 @@ class PageLayout:
         return self.text.documentLayout().blockBoundingRect(self.text.findBlockByNumber(index))
 
     def place_colophon(self) -> None:
-        """Put the 版记 (formal edition) at the bottom of its page, as GB/T 9704 wants."""
+        """Put the 版记 (formal edition) where the export puts it: at the bottom of the first even page
+        after the body (a blank page between when the body ends on an even page), and mark the pages
+        from the one after the body on as unnumbered (export: a last section of type evenPage with
+        empty footers, see editor/export/docx.py)."""
+        self.unnumbered_from: Optional[int] = None
         kinds = [b.kind for b in self.blocks]
         if "colophon_cc" not in kinds and "colophon_print" not in kinds:
             return
@@ -473,13 +478,15 @@ class PageLayout:
             bf.setTopMargin(0)
             cursor.setBlockFormat(bf)
         page_h = TEXT_H_PT * U
-        top = self._block_rect(first).top()
+        body_end = self._text_box(first - 1)[1] if first > 0 else 0.0
+        body_page = int(max(body_end - 1, 0.0) // page_h)
+        target = body_page + 1 if (body_page + 1) % 2 == 1 else body_page + 2  # index 1, 3, … = pages 2, 4, …
         bottom = max(self._block_rect(last).bottom(), self._text_box(last)[1] + 4 * U)  # room for the rule
-        end_of_page = (int(top // page_h) + 1) * page_h
-        extra = end_of_page - bottom
-        if bottom <= end_of_page and extra > 1:
+        extra = (target + 1) * page_h - bottom
+        if extra > 1:
             bf.setTopMargin(extra / self.block_scale)
             cursor.setBlockFormat(bf)
+        self.unnumbered_from = body_page + 1
 
     def _text_box(self, index: int) -> tuple[float, float]:
         """Top and bottom of the text of paragraph ``index`` (first line top, last line bottom)."""
@@ -629,6 +636,9 @@ class _PagesCanvas(QWidget):
         self.paint_page_number(painter, page, origin, k)
 
     def paint_page_number(self, painter: QPainter, page: int, origin: QPointF, k: float) -> None:
+        unnumbered = getattr(self.layout_, "unnumbered_from", None)
+        if unnumbered is not None and page >= unnumbered:  # the 版记 page and a blank page before it
+            return
         n = page + 1
         font = QFont(self.number_family)
         font.setPixelSize(max(1, round(PAGE_NUMBER_PT * k)))

@@ -238,3 +238,7 @@ def test_formal_preview_header_matches_the_pdf(render, name, qapp):
     red_pdf = min(r["top"] for r in page.lines + page.rects) - TOP
     red_preview = [y / U for y, _colour, _w in layout.rules_on_page(0)]
     assert red_preview and abs(red_preview[0] - red_pdf) / MM <= 1
+    # the 版记 on the same (even) page as in the PDF, the pages after the body unnumbered
+    layout.place_colophon()
+    assert layout.page_count() == len(pdf.pages)
+    assert layout.unnumbered_from is not None and layout.unnumbered_from >= len(pdf.pages) - 2
