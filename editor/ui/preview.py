@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextFormat,
     QTextDocument,
     QTextOption,
 )
@@ -147,6 +148,7 @@ class _FlowTypesetter:
         self.key = (tuple(sorted(fmt.fonts.items())), fmt.bold_level2, fmt.bold_level3, report.edition,
                     tuple(report.signature), report.date, mark, tuple(report.formal.signers))
         # the formal header exactly as the export sets it (format_spec), in points
+        self.first_signature = next((i for i, line in enumerate(report.signature) if line.strip()), 0)
         self.mark_pt = export_docx.issuer_mark_size(mark) / 2
         self.mark_pt_set = report.edition == "formal" and bool(mark.strip())
         self.signers_tab = export_docx.signers_tab(
@@ -286,6 +288,9 @@ class _FlowTypesetter:
         elif kind == "signature":
             bf.setAlignment(Qt.AlignmentFlag.AlignRight)
             bf.setRightMargin(self.signature_right)
+            if block.ref is not None and block.ref.index == self.first_signature:
+                # one blank line between the text and the 落款, as the export's FzSignature style has
+                bf.setTopMargin(LINE_PT * U * self.b)
         elif kind == "date":
             if self.date_left is not None:
                 bf.setAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -459,6 +464,30 @@ class PageLayout:
 
     def _block_rect(self, index: int) -> QRectF:
         return self.text.documentLayout().blockBoundingRect(self.text.findBlockByNumber(index))
+
+    def keep_signature_with_text(self) -> None:
+        """QTextDocument has no keep-with-next: when the 落款 would open a page with no text above it,
+        the paragraph before it moves to that page too (the export's keepNext; Word and LibreOffice
+        move only as many of its lines as needed, so the preview may show a page break a few lines
+        earlier there)."""
+        kept = getattr(self, "_kept", None)
+        if kept is not None and kept < self.text.blockCount():
+            block = self.text.findBlockByNumber(kept)
+            bf = block.blockFormat()
+            bf.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+            QTextCursor(block).setBlockFormat(bf)
+        self._kept = None
+        kinds = [b.kind for b in self.blocks]
+        if "signature" not in kinds or kinds.index("signature") == 0:
+            return
+        sig = kinds.index("signature")
+        page_h = TEXT_H_PT * U
+        if int(self._text_box(sig)[0] // page_h) != int((self._text_box(sig - 1)[1] - 1) // page_h):
+            block = self.text.findBlockByNumber(sig - 1)
+            bf = block.blockFormat()
+            bf.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(block).setBlockFormat(bf)
+            self._kept = sig - 1
 
     def place_colophon(self) -> None:
         """Put the 版记 (formal edition) where the export puts it: at the bottom of the first even page
@@ -794,6 +823,7 @@ class PreviewWidget(QScrollArea):
             self._metric_ids = metric_ids
         self._dirty_sections = set()
         self.last_changed = self.pages.update(self.doc.report, dirty)
+        self.pages.keep_signature_with_text()
         self.pages.place_colophon()
         self.canvas.page_numbers = self.doc.report.format.page_numbers
         self.canvas.number_family = preview_family(self.doc.report.format.font("page_number"))

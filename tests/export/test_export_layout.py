@@ -192,6 +192,12 @@ def test_split_title_balanced_between_words():
     assert len(two) == 2 and ems(two[0]) >= ems(two[1])
 
 
+def test_title_width_limit_is_the_format_spec_one():
+    from editor.model import flow
+
+    assert flow.TITLE_MAX_EMS == F.TITLE_MAX_EMS  # the model keeps a copy (it does not import export)
+
+
 def test_user_title_keeps_its_own_breaks():
     r = small_report()
     r.title_override = "东莞市司法局关于2022年法治政府建设\n年度情况的报告"
