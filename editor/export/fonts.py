@@ -132,3 +132,14 @@ def fontconfig_substitutes(names, installed=None) -> str:
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
         '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n' + "\n".join(rules) + "\n</fontconfig>\n"
     )
+
+
+def word_fallback_chain(font_name: str) -> list[str]:
+    """The fonts Word and WPS try, in order, when ``font_name`` is missing on the PC that opens the
+    exported file (the altName chain written into its font table): 仿宋_GB2312 → 仿宋 → FangSong."""
+    from .format_spec import FONT_ALT_NAMES
+
+    chain = [font_name]
+    while chain[-1] in FONT_ALT_NAMES and FONT_ALT_NAMES[chain[-1]] not in chain:
+        chain.append(FONT_ALT_NAMES[chain[-1]])
+    return chain
