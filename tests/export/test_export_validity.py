@@ -30,6 +30,14 @@ def _all_fields():
     return r
 
 
+def _windows_preset():
+    from editor.model.report import WINDOWS_FONTS
+
+    r = _all_fields()
+    r.format.fonts = dict(WINDOWS_FONTS)
+    return r
+
+
 def _imported(seed_text, tmp_path):
     from editor.importing import import_file
 
@@ -52,8 +60,11 @@ VARIANTS = {
     "formal-all-fields": lambda **_: (_all_fields(), "formal"),
     "empty-template-public": lambda **_: (load_template("fzzf-annual"), "public"),
     "empty-template-formal": lambda **_: (load_template("fzzf-annual"), "formal"),
+    "large-50x-public": lambda **_: (_large(), "public"),
     "large-50x-formal": lambda **_: (_large(), "formal"),
     "imported-public": lambda seed_text, tmp_path, **_: (_imported(seed_text, tmp_path), "public"),
+    "imported-formal": lambda seed_text, tmp_path, **_: (_imported(seed_text, tmp_path), "formal"),
+    "windows-preset-formal": lambda **_: (_windows_preset(), "formal"),
 }
 
 
