@@ -145,12 +145,13 @@ def signature_layout(signature_lines: list[str], date_text: str) -> tuple[int, O
     return sig_right, max(F.TEXT_WIDTH - sig_right - sig + F.DATE_SHIFT, 0)
 
 
-def signers_tab(blocks: list[Block]) -> int:
+def signers_tab(signers: list[str]) -> int:
     """Position (twips from the left margin) of the tab stop where ``签发人：`` starts: the longest
-    signers line (label and names, full-width characters: an exact width) ends one character from the
-    right edge."""
-    widest = max((text_width("".join(r.text for r in b.runs[-2:])) for b in blocks
-                  if b.kind == "doc_number" and any(r.text == "\t" for r in b.runs)), default=0)
+    signers line (label and two names, full-width characters: an exact width) ends one character from
+    the right edge (GB/T 9704 7.2.4 居右空一字)."""
+    names = [s.strip() for s in signers if s.strip()]
+    rows = [names[i:i + F.SIGNERS_PER_LINE] for i in range(0, len(names), F.SIGNERS_PER_LINE)]
+    widest = max((text_width(F.SIGNERS_LABEL + "\u3000".join(row)) for row in rows), default=0)
     return max(F.TEXT_WIDTH - F.SIGNERS_RIGHT_INDENT - widest, 0)
 
 
@@ -391,7 +392,7 @@ class _BodyWriter:
         date_text = next((b.text for b in blocks if b.kind == "date"), "")
         sig_lines = [b.text for b in blocks if b.kind == "signature"]
         self.sig_right, self.date_left = signature_layout(sig_lines, date_text)
-        self.signers_tab = signers_tab(blocks)
+        self.signers_tab = signers_tab(report.formal.signers)
         # the paragraph just before the 落款 keeps with it, so the signature page always has text above it
         first_sig = next((i for i, b in enumerate(blocks) if b.kind in ("signature", "date")), None)
         self.keep_index = first_sig - 1 if first_sig else None

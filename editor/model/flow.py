@@ -189,7 +189,7 @@ class _Builder:
             if f.doc_number:
                 self.add("doc_number", self.runs(f.doc_number), ref)
             return
-        rows = [signers[i:i + 2] for i in range(0, len(signers), 2)]
+        rows = [signers[i:i + 2] for i in range(0, len(signers), 2)]  # format_spec.SIGNERS_PER_LINE
         for i, row in enumerate(rows):
             label = "签发人：" if i == 0 else "\u3000" * 4
             number = f.doc_number if i == len(rows) - 1 else ""

@@ -151,9 +151,7 @@ class _FlowTypesetter:
         self.first_signature = next((i for i, line in enumerate(report.signature) if line.strip()), 0)
         self.mark_pt = export_docx.issuer_mark_size(mark) / 2
         self.mark_pt_set = report.edition == "formal" and bool(mark.strip())
-        self.signers_tab = export_docx.signers_tab(
-            [b for b in build_flow(report, "formal")[:4] if b.kind == "doc_number"]) / 20 * U if \
-            report.edition == "formal" and report.formal.signers else 0.0
+        self.signers_tab = export_docx.signers_tab(report.formal.signers) / 20 * U
         self.family = {role: preview_family(fmt.font(role)) for role in
                        ("title", "body", "heading1", "heading2", "heading3", "page_number", "issuer_mark")}
         # 小标宋 is a heavy face: its look-alike (a regular serif) is drawn bold.
