@@ -128,3 +128,30 @@ def check_revision(ctx: CheckContext) -> Iterator[Finding]:
                       "这部分沿用上年报告的文字，尚未修改：请按本年度情况改写；如无需修改，可标记为已修改。",
                       ref, where=ctx.where(ref),
                       fix=Fix("标记为已修改", FieldRef(node_id, "needs_revision"), False, True))
+
+
+# Formal-edition fields (added with the export work of issue 10; kept as one small rule).
+_FORMAL_FIELDS = (
+    ("formal.issuer_mark", "发文机关标志", "文件版头的红色机关名称，如“东莞市司法局文件”"),
+    ("formal.doc_number", "发文字号", "如“东司〔2023〕5号”"),
+    ("formal.print_date", "印发日期", "版记中的印发日期"),
+)
+
+
+@rule("formal", "正式文件版：发文机关标志、发文字号、印发日期齐全")
+def check_formal_fields(ctx: CheckContext) -> Iterator[Finding]:
+    r = ctx.report
+    if r.edition != "formal":
+        return
+    for field, label, example in _FORMAL_FIELDS:
+        if field == "formal.issuer_mark":
+            missing = not (r.formal.issuer_mark.strip() or "".join(r.organisations).strip())
+        elif field == "formal.doc_number":
+            missing = not r.formal.doc_number.strip()
+        else:
+            missing = r.formal.print_date is None
+        if missing:
+            ref = FieldRef("report", field)
+            yield Finding("formal.missing_field", "warning",
+                          f"正式文件版缺少“{label}”（{example}）：导出的正式文件中这一项是空的，请在报告信息中填写。",
+                          ref, where=label)

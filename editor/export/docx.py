@@ -124,25 +124,41 @@ def text_width(text: str) -> int:
     return width
 
 
-def signature_layout(signature_lines: list[str], date_text: str) -> tuple[int, int]:
-    """(signature right indent, date left indent) in twips for a document without a seal
+def signature_layout(signature_lines: list[str], date_text: str) -> tuple[int, Optional[int]]:
+    """(signature right indent, date left indent or None) in twips, for a document without a seal
     (GB/T 9704 7.3.5.2).
 
-    The signature is right-aligned and right-indented two characters; the date, on the next line, is
-    left-aligned and starts two characters right of the signature's first character (exact, since
-    the signature's width is known: full-width characters). When the date is longer than the
-    signature, the date is right-indented two characters (using its estimated width) and the
-    signature moves left to keep the two-character offset.
+    Date at least as long as the signature (the usual case: ``2023年1月28日`` against a short name):
+    the date is right-aligned with a two-character right indent — exact in any renderer, whatever
+    width its digits have there — and None is returned for its left indent; the signature's right
+    indent is derived from the date's estimated width so that it starts two characters left of the
+    date. Otherwise (a long signature) the signature is right-indented two characters and the date
+    starts two characters right of the signature's first character (首字右移二字), computed from the
+    signature's width, which is exact for full-width characters.
     """
     sig = max((text_width(s) for s in signature_lines if s.strip()), default=0)
     date = text_width(date_text) if date_text else 0
-    if date > sig:
-        date_left = F.TEXT_WIDTH - F.DATE_RIGHT_INDENT_WHEN_LONGER - date
-        sig_right = F.TEXT_WIDTH - (date_left - F.DATE_SHIFT) - sig
-    else:
-        sig_right = F.SIGNATURE_RIGHT_INDENT
-        date_left = F.TEXT_WIDTH - sig_right - sig + F.DATE_SHIFT
-    return sig_right, max(date_left, 0)
+    if date_text and date >= sig:
+        sig_right = F.DATE_RIGHT_INDENT_WHEN_LONGER + date + F.DATE_SHIFT - sig
+        return max(sig_right, 0), None
+    sig_right = F.SIGNATURE_RIGHT_INDENT
+    return sig_right, max(F.TEXT_WIDTH - sig_right - sig + F.DATE_SHIFT, 0)
+
+
+def signers_tab(signers: list[str]) -> int:
+    """Position (twips from the left margin) of the tab stop where ``签发人：`` starts: the longest
+    signers line (label and two names, full-width characters: an exact width) ends one character from
+    the right edge (GB/T 9704 7.2.4 居右空一字)."""
+    names = [s.strip() for s in signers if s.strip()]
+    rows = [names[i:i + F.SIGNERS_PER_LINE] for i in range(0, len(names), F.SIGNERS_PER_LINE)]
+    widest = max((text_width(F.SIGNERS_LABEL + "\u3000".join(row)) for row in rows), default=0)
+    return max(F.TEXT_WIDTH - F.SIGNERS_RIGHT_INDENT - widest, 0)
+
+
+def issuer_mark_text(report: Report) -> str:
+    """The 发文机关标志 as the formal edition prints it (as :func:`editor.model.build_flow` builds it)."""
+    f = report.formal
+    return f.issuer_mark or ("".join(report.organisations) + "文件" if report.organisations else "")
 
 
 # ------------------------------------------------------------------ styles
@@ -186,9 +202,10 @@ def style_definitions(report: Report, issuer_mark_text: str = "") -> list[str]:
     keep = {"keepNext": "<w:keepNext/>", "keepLines": "<w:keepLines/>"}
     first2 = {"ind": _ind(first_line=F.INDENT_2CHARS)}
     para("body", {**first2, "jc": '<w:jc w:val="both"/>'}, body_rpr)
+    title_bold = bold if fmt.font("title") in F.BOLD_TITLE_FONTS else {}
     para("title", {**keep, "spacing": _spacing(), "ind": _ind(), "jc": '<w:jc w:val="center"/>',
                    "outlineLvl": '<w:outlineLvl w:val="0"/>'},
-         {"rFonts": fonts_xml(fmt.font("title")), **_size(F.SIZE_ERHAO)}, next_key="title_gap")
+         {"rFonts": fonts_xml(fmt.font("title")), **title_bold, **_size(F.SIZE_ERHAO)}, next_key="title_gap")
     # outline (navigation pane): title, then 一、 sections, then stand-alone （一） headings
     para("heading1", {**keep, "outlineLvl": '<w:outlineLvl w:val="1"/>'},
          {"rFonts": fonts_xml(fmt.font("heading1"))}, based_on=pid["body"])
@@ -196,10 +213,12 @@ def style_definitions(report: Report, issuer_mark_text: str = "") -> list[str]:
          {"rFonts": fonts_xml(fmt.font("heading2")), **(bold if fmt.bold_level2 else {})}, based_on=pid["body"])
     para("heading3", {}, {}, based_on=pid["body"])
     para("heading4", {}, {}, based_on=pid["body"])
-    para("signature", {"spacing": _spacing(before=F.LINE_PITCH),
+    # 落款 never alone on a page: the signature keeps with the date, and the paragraph before the
+    # signature keeps with it (set on that paragraph, see _BodyWriter.paragraph).
+    para("signature", {"keepNext": "<w:keepNext/>", "spacing": _spacing(before=F.LINE_PITCH),
                        "ind": _ind(right=F.SIGNATURE_RIGHT_INDENT), "jc": '<w:jc w:val="right"/>'},
          {}, based_on=pid["body"], next_key="date")
-    para("date", {"ind": _ind(), "jc": '<w:jc w:val="left"/>'},
+    para("date", {"ind": _ind(right=F.DATE_RIGHT_INDENT_WHEN_LONGER), "jc": '<w:jc w:val="right"/>'},
          {}, based_on=pid["body"], next_key="note")
     para("note", {}, {}, based_on=pid["body"])
     para("recipients", {"ind": _ind(), "jc": '<w:jc w:val="left"/>'}, {}, based_on=pid["body"])
@@ -210,8 +229,9 @@ def style_definitions(report: Report, issuer_mark_text: str = "") -> list[str]:
     mark_size = issuer_mark_size(issuer_mark_text)
     para("issuer_mark", {"spacing": _spacing(line=mark_size * 10, before=F.ISSUER_MARK_SPACE_BEFORE),
                          "ind": _ind(), "jc": '<w:jc w:val="center"/>'},
-         {"rFonts": fonts_xml(fmt.font("issuer_mark")), "color": f'<w:color w:val="{F.RED}"/>',
-          **_size(mark_size)}, next_key="doc_number")
+         {"rFonts": fonts_xml(fmt.font("issuer_mark")),
+          **(bold if fmt.font("issuer_mark") in F.BOLD_TITLE_FONTS else {}),
+          "color": f'<w:color w:val="{F.RED}"/>', **_size(mark_size)}, next_key="doc_number")
     para("doc_number", {"spacing": _spacing(before=F.DOC_NUMBER_SPACE_BEFORE), "ind": _ind(),
                         "jc": '<w:jc w:val="center"/>'}, {}, based_on=pid["body"], next_key="red_rule")
     para("red_rule", {"pBdr": _border({"bottom": (F.RED_RULE_SIZE, F.RED)}),
@@ -242,8 +262,9 @@ def style_definitions(report: Report, issuer_mark_text: str = "") -> list[str]:
     out.append(_style_xml("character", cid["lead3"][0], cid["lead3"][1], {},
                           {"rFonts": fonts_xml(fmt.font("heading3")), **(bold if fmt.bold_level3 else {})},
                           based_on=None))
-    out.append(_style_xml("character", cid["missing"][0], cid["missing"][1], {},
-                          {"highlight": f'<w:highlight w:val="{F.MISSING_HIGHLIGHT}"/>'}, based_on=None))
+    # No highlight in the style: Word does not accept w:highlight in a style's rPr (MS-OI29500 2.1.260);
+    # the runs carry it directly.
+    out.append(_style_xml("character", cid["missing"][0], cid["missing"][1], {}, {}, based_on=None))
     return out
 
 
@@ -346,6 +367,16 @@ def _setup_settings(doc) -> None:
     rsids = settings.find(qn("w:rsids"))
     if rsids is not None:
         settings.remove(rsids)
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None:  # w:percent is required by the schema
+        zoom.attrib.clear()
+        zoom.set(qn("w:percent"), str(F.ZOOM_PERCENT))
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":  # 14 opens in Word's 兼容模式
+            setting.set(qn("w:val"), str(F.COMPATIBILITY_MODE))
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    for doc_id in settings.iter(f"{{{w14}}}docId"):
+        doc_id.set(f"{{{w14}}}val", _DOC_ID_MARK)
 
 
 # ------------------------------------------------------------------ body
@@ -361,6 +392,10 @@ class _BodyWriter:
         date_text = next((b.text for b in blocks if b.kind == "date"), "")
         sig_lines = [b.text for b in blocks if b.kind == "signature"]
         self.sig_right, self.date_left = signature_layout(sig_lines, date_text)
+        self.signers_tab = signers_tab(report.formal.signers)
+        # the paragraph just before the 落款 keeps with it, so the signature page always has text above it
+        first_sig = next((i for i, b in enumerate(blocks) if b.kind in ("signature", "date")), None)
+        self.keep_index = first_sig - 1 if first_sig else None
         self._rpr: dict[tuple[Optional[str], bool], str] = {}
 
     def run(self, text: str, rstyle: Optional[str], missing: bool) -> str:
@@ -379,9 +414,13 @@ class _BodyWriter:
             return f"<w:r>{rpr}{inner}</w:r>"
         return f'<w:r>{rpr}<w:t xml:space="preserve">{_esc(text)}</w:t></w:r>'
 
-    def paragraph(self, block: Block, index: int, prev_kind: str) -> str:
+    def paragraph(self, block: Block, index: int, prev_kind: str, sect_pr: str = "") -> str:
         kind = block.kind
         extra: dict[str, str] = {}
+        if index == self.keep_index and kind not in ("title", "title_gap"):
+            extra["keepNext"] = "<w:keepNext/>"
+        if sect_pr:
+            extra["sectPr"] = sect_pr
         if kind == "item":
             style = self.style["body"] if block.level <= 2 else self.style["heading3" if block.level == 3 else "heading4"]
         elif kind == "heading2":
@@ -394,10 +433,19 @@ class _BodyWriter:
             if prev_kind == "signature":
                 extra["spacing"] = _spacing(before=0)
         elif kind == "date":
-            extra["ind"] = _ind(left=self.date_left)
+            if self.date_left is not None:  # a long signature: 首字右移二字
+                extra["ind"] = _ind(left=self.date_left)
+                extra["jc"] = '<w:jc w:val="left"/>'
+        elif kind == "doc_number" and any(r.text == "\t" for r in block.runs):
+            # 上行文: 发文字号 居左空一字, 签发人 on a tab stop so that it ends one character from the right
+            extra["tabs"] = f'<w:tabs><w:tab w:val="left" w:pos="{self.signers_tab}"/></w:tabs>'
+            if prev_kind == "doc_number":
+                extra["spacing"] = _spacing(before=0)
+            extra["ind"] = _ind(left=F.DOC_NUMBER_LEFT_INDENT)
+            extra["jc"] = '<w:jc w:val="left"/>'
         out = [f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{_ordered(extra, PPR_ORDER)}</w:pPr>'
                if extra else f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>']
-        lead_style = self.lead2 if block.level == 2 else self.lead3
+        lead_style = self.lead2 if block.level == 2 or kind == "doc_number" else self.lead3
         for r in block.runs:
             if not r.text:
                 continue
@@ -421,12 +469,15 @@ class _BodyWriter:
                    f'<w:insideH w:val="single" w:sz="{thin}" w:space="0" w:color="{F.BLACK}"/>'
                    '<w:insideV w:val="nil"/>')
         w = F.TEXT_WIDTH
+        end = f'<w:p><w:pPr><w:pStyle w:val="{F.PARAGRAPH_STYLES["end"][0]}"/></w:pPr></w:p>'
         rows = []
         for block in blocks:
             rows.append(f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
                         f'{self.paragraph(block, 0, "")}</w:tc></w:tr>')
+        # LibreOffice (7.4) anchors a floating table that opens a section to the previous section's
+        # last paragraph: the tiny paragraph before it keeps the table in the 版记's own section.
         return (
-            '<w:tbl><w:tblPr>'
+            f'{end}<w:tbl><w:tblPr>'
             f'<w:tblStyle w:val="{F.TABLE_STYLE[0]}"/>'
             '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" '
             f'w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{F.MARGIN_LEFT}" w:tblpYSpec="bottom"/>'
@@ -437,8 +488,7 @@ class _BodyWriter:
             '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
             'w:noHBand="1" w:noVBand="1"/>'
-            f'</w:tblPr><w:tblGrid><w:gridCol w:w="{w}"/></w:tblGrid>{"".join(rows)}</w:tbl>'
-            f'<w:p><w:pPr><w:pStyle w:val="{F.PARAGRAPH_STYLES["end"][0]}"/></w:pPr></w:p>'
+            f'</w:tblPr><w:tblGrid><w:gridCol w:w="{w}"/></w:tblGrid>{"".join(rows)}</w:tbl>{end}'
         )
 
 
@@ -452,20 +502,46 @@ _STAMP = _dt.datetime(1999, 9, 9, 9, 9, 9)
 _STAMP_TEXT = "1999-09-09T09:09:09Z"
 
 
-def _font_table(xml: bytes, font_names) -> bytes:
-    """Add the report's fonts to word/fontTable.xml with alternative names and the GB2312 charset."""
-    root = etree.fromstring(xml)
-    present = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
-    for name in dict.fromkeys(font_names):
-        if name in present:
-            continue
-        alt = F.FONT_ALT_NAMES.get(name)
-        root.append(etree.fromstring(
-            f'<w:font {_NSDECL} w:name="{_esc(name)}">'
-            + (f'<w:altName w:val="{_esc(alt)}"/>' if alt else "")
-            + f'<w:charset w:val="{F.FONT_CHARSET_GB2312}"/><w:family w:val="modern"/><w:pitch w:val="fixed"/>'
-            "</w:font>"))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+def _font_xml(name: str) -> str:
+    """One w:font entry (children in schema order: altName, panose1, charset, family, pitch, sig)."""
+    alt = F.FONT_ALT_NAMES.get(name)
+    info = F.FONT_INFO.get(name)
+    out = f'<w:font w:name="{_esc(name)}">'
+    if alt:
+        out += f'<w:altName w:val="{_esc(alt)}"/>'
+    if info:
+        panose, family, pitch, sig = info
+        out += (f'<w:panose1 w:val="{panose}"/><w:charset w:val="{F.FONT_CHARSET_GB2312}"/>'
+                f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/>'
+                f'<w:sig w:usb0="{sig[0]}" w:usb1="{sig[1]}" w:usb2="{sig[2]}" w:usb3="{sig[3]}" '
+                f'w:csb0="{sig[4]}" w:csb1="{sig[5]}"/>')
+    else:
+        out += f'<w:charset w:val="{F.FONT_CHARSET_GB2312}"/><w:family w:val="auto"/><w:pitch w:val="variable"/>'
+    return out + "</w:font>"
+
+
+def font_table_xml(font_names) -> bytes:
+    """word/fontTable.xml with exactly the fonts the file names and their fallback chains
+    (仿宋_GB2312 → 仿宋 → FangSong …): the template's Latin and Japanese fonts are left out."""
+    names: list[str] = []
+    for name in font_names:
+        while name and name not in names:
+            names.append(name)
+            name = F.FONT_ALT_NAMES.get(name, "")
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:fonts {_NSDECL}>' + "".join(_font_xml(n) for n in names) + "</w:fonts>").encode("utf-8")
+
+
+_COMPANY_MARK = "FZ-COMPANY-PLACEHOLDER"
+_DOC_ID_MARK = "7E7E7E7E"  # w14:docId of the skeleton, replaced by a fresh one in every export
+_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    f"<Company>{_COMPANY_MARK}</Company><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    f"<Application>{F.APPLICATION}</Application></Properties>"
+)
 
 
 @dataclass(frozen=True)
@@ -476,6 +552,7 @@ class _Skeleton:
     parts: tuple[tuple[str, bytes], ...]  # in package order; document.xml and core.xml are templates
     doc_prefix: str  # word/document.xml up to the body's content
     doc_suffix: str  # the section properties and the end of the document
+    body_sect_pr: str = ""  # formal edition: the body section's properties (ends the body section)
 
 
 def _drop_part(doc, reltype_suffix: str) -> None:
@@ -484,8 +561,41 @@ def _drop_part(doc, reltype_suffix: str) -> None:
             del doc.part.rels[rid]
 
 
+def _colophon_section(doc) -> str:
+    """Formal edition: a last section for the 版记 that starts on an even page and has no page number.
+
+    Why a section of type evenPage rather than placing the 版记 from a render: where the body ends
+    depends on the renderer's line breaks (Word, WPS and LibreOffice differ by a line here and there),
+    so a position computed from our LibreOffice render could put the 版记 on an odd page in Word. A
+    section that starts on an even page is laid out by each renderer itself: the 版记 is always on
+    an even page, at the bottom of its text block (a table anchored to the bottom margin). When the
+    body ends on an even page, the renderer inserts a blank page before it; GB/T 9704 7.5.x wants no
+    page number on the 版记 page after a blank page, so this section's footers are empty. The cost:
+    the 版记 never shares a page with the end of the body, and the 版记 page carries no number even
+    when no blank page precedes it. Returns the body section's sectPr as XML text."""
+    from docx.enum.section import WD_SECTION
+
+    body_sect = doc.sections[0]._sectPr
+    # spliced into the body, where the document element already declares the namespaces
+    body_xml = re.sub(r' xmlns:\w+="[^"]*"', "", etree.tostring(body_sect, encoding="unicode"))
+    last = doc.add_section(WD_SECTION.EVEN_PAGE)
+    for footer in ((last.footer, last.even_page_footer) if doc.settings.odd_and_even_pages_header_footer
+                   else (last.footer,)):
+        footer.is_linked_to_previous = False
+        ftr = footer._element
+        for child in list(ftr):
+            ftr.remove(child)
+        ftr.append(etree.fromstring(
+            f'<w:p {_NSDECL}><w:pPr><w:pStyle w:val="{F.PARAGRAPH_STYLES["page_number"][0]}"/></w:pPr></w:p>'))
+    body = doc.element.body
+    for child in list(body):  # the paragraph python-docx added to end the first section
+        if child.tag == qn("w:p"):
+            body.remove(child)
+    return body_xml
+
+
 @functools.lru_cache(maxsize=16)
-def _skeleton(format_json: str, mark_length: int) -> _Skeleton:
+def _skeleton(format_json: str, mark_length: int, colophon: bool = False) -> _Skeleton:
     report = Report(format=FormatSettings.model_validate_json(format_json))
     doc = Document()
     _setup_styles(doc, report, "字" * mark_length)
@@ -493,7 +603,15 @@ def _skeleton(format_json: str, mark_length: int) -> _Skeleton:
     _drop_thumbnail(doc)
     # a Word 2010 copy of the template's styles: it would not hold the report's styles
     _drop_part(doc, "/stylesWithEffects")
+    # parts of the template nothing refers to: a bibliography (customXml) and an empty numbering part
+    _drop_part(doc, "/customXml")
+    _drop_part(doc, "/numbering")
     _setup_section(doc, report)
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    body_sect_pr = _colophon_section(doc) if colophon else ""
     props = doc.core_properties
     props.title = _TITLE_MARK
     props.author = _AUTHOR_MARK
@@ -503,19 +621,15 @@ def _skeleton(format_json: str, mark_length: int) -> _Skeleton:
     props.created = _STAMP
     props.modified = _STAMP
     props.revision = 1
-    body = doc.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
     buf = io.BytesIO()
     doc.save(buf)
     fonts = [report.format.font(role) for role in DEFAULT_FONTS]
+    replace = {"word/fontTable.xml": font_table_xml(fonts), "docProps/app.xml": _APP_XML.encode("utf-8")}
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
-        parts = tuple((name, _font_table(z.read(name), fonts) if name == "word/fontTable.xml" else z.read(name))
-                      for name in z.namelist())
+        parts = tuple((name, replace.get(name) or z.read(name)) for name in z.namelist())
     document = dict(parts)["word/document.xml"].decode("utf-8")
-    cut = document.index("<w:sectPr")
-    return _Skeleton(parts, document[:cut], document[cut:])
+    cut = document.rindex("<w:sectPr")
+    return _Skeleton(parts, document[:cut], document[cut:], body_sect_pr)
 
 
 def _iter_build(report: Report, edition: Optional[str]) -> Iterator[tuple[int, int]]:
@@ -524,18 +638,22 @@ def _iter_build(report: Report, edition: Optional[str]) -> Iterator[tuple[int, i
     chunk = 256
     total = len(blocks) + 2
     yield 0, total
-    skeleton = _skeleton(report.format.model_dump_json(), len(_issuer_mark_text(blocks)))
+    colophon_kinds = ("colophon_cc", "colophon_print")
+    colophon = [b for b in blocks if b.kind in colophon_kinds]
+    skeleton = _skeleton(report.format.model_dump_json(), len(_issuer_mark_text(blocks)), bool(colophon))
     yield 1, total
 
     writer = _BodyWriter(report, blocks)
     body = [skeleton.doc_prefix]
     prev = ""
-    colophon = [b for b in blocks if b.kind in ("colophon_cc", "colophon_print")]
+    # the body section ends with the last paragraph before the 版记 (no empty paragraph for it)
+    last_body = max((i for i, b in enumerate(blocks) if b.kind not in colophon_kinds), default=-1)
     for start in range(0, len(blocks), chunk):
         for i in range(start, min(start + chunk, len(blocks))):
             block = blocks[i]
-            if block.kind not in ("colophon_cc", "colophon_print"):
-                body.append(writer.paragraph(block, i, prev))
+            if block.kind not in colophon_kinds:
+                sect = skeleton.body_sect_pr if i == last_body else ""
+                body.append(writer.paragraph(block, i, prev, sect))
             prev = block.kind
         yield 1 + min(start + chunk, len(blocks)), total
     if colophon:
@@ -544,6 +662,7 @@ def _iter_build(report: Report, edition: Optional[str]) -> Iterator[tuple[int, i
 
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
     author = "、".join(report.organisations) or (report.signature[0] if report.signature else "")
+    doc_id = f"{int.from_bytes(os.urandom(4), 'big') & 0x7FFFFFFF:08X}"  # fresh per export, as Word does
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in skeleton.parts:
@@ -553,6 +672,10 @@ def _iter_build(report: Report, edition: Optional[str]) -> Iterator[tuple[int, i
                 data = (data.decode("utf-8").replace(_TITLE_MARK, _esc(report.title.replace("\n", "")))
                         .replace(_AUTHOR_MARK, _esc(author))
                         .replace(_STAMP_TEXT, now.strftime("%Y-%m-%dT%H:%M:%SZ")).encode("utf-8"))
+            elif name == "docProps/app.xml":
+                data = data.replace(_COMPANY_MARK.encode(), _esc(author).encode("utf-8"))
+            elif name == "word/settings.xml":
+                data = data.replace(f'w14:val="{_DOC_ID_MARK}"'.encode(), f'w14:val="{doc_id}"'.encode())
             info = zipfile.ZipInfo(name, date_time=now.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, data)

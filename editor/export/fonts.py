@@ -12,6 +12,10 @@ from ..model import FormatSettings
 from ..sysenv import parse_fc_list as _parse_fc_list  # noqa: F401 - kept for callers and tests
 from ..model.report import DEFAULT_FONTS
 
+# 仿宋 is a light face: its look-alikes are light serifs (AR PL UMing's Light, Noto/Source Han Serif
+# Light when fonts-noto-cjk-extra is installed) rather than the Regular serif used for 宋体, so that the
+# preview and the PDF tell 仿宋 and 宋体 apart.
+_LIGHT_SERIFS = ("Noto Serif CJK SC Light", "Source Han Serif SC Light", "AR PL UMing CN")
 # Official font -> installed look-alikes, best first (Linux names; Windows names where they exist).
 PREVIEW_SUBSTITUTES: dict[str, tuple[str, ...]] = {
     "方正小标宋简体": ("方正小标宋简体", "方正小标宋_GBK", "华文中宋", "Noto Serif CJK SC", "Source Han Serif SC",
@@ -19,8 +23,8 @@ PREVIEW_SUBSTITUTES: dict[str, tuple[str, ...]] = {
     "方正小标宋_GBK": ("方正小标宋_GBK", "方正小标宋简体", "华文中宋", "Noto Serif CJK SC", "Source Han Serif SC", "宋体"),
     "小标宋": ("方正小标宋简体", "Noto Serif CJK SC", "Source Han Serif SC", "宋体"),
     "宋体": ("宋体", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN"),
-    "仿宋_GB2312": ("仿宋_GB2312", "仿宋", "FangSong", "Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN"),
-    "仿宋": ("仿宋", "FangSong", "仿宋_GB2312", "Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN"),
+    "仿宋_GB2312": ("仿宋_GB2312", "仿宋", "FangSong", *_LIGHT_SERIFS, "Noto Serif CJK SC", "Source Han Serif SC"),
+    "仿宋": ("仿宋", "FangSong", "仿宋_GB2312", *_LIGHT_SERIFS, "Noto Serif CJK SC", "Source Han Serif SC"),
     "黑体": ("黑体", "SimHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei"),
     "楷体_GB2312": ("楷体_GB2312", "楷体", "KaiTi", "LXGW WenKai", "AR PL UKai CN", "Noto Serif CJK SC"),
     "楷体": ("楷体", "KaiTi", "楷体_GB2312", "LXGW WenKai", "AR PL UKai CN", "Noto Serif CJK SC"),
@@ -116,3 +120,14 @@ def fontconfig_substitutes(names, installed=None) -> str:
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
         '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n' + "\n".join(rules) + "\n</fontconfig>\n"
     )
+
+
+def word_fallback_chain(font_name: str) -> list[str]:
+    """The fonts Word and WPS try, in order, when ``font_name`` is missing on the PC that opens the
+    exported file (the altName chain written into its font table): 仿宋_GB2312 → 仿宋 → FangSong."""
+    from .format_spec import FONT_ALT_NAMES
+
+    chain = [font_name]
+    while chain[-1] in FONT_ALT_NAMES and FONT_ALT_NAMES[chain[-1]] not in chain:
+        chain.append(FONT_ALT_NAMES[chain[-1]])
+    return chain

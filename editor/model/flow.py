@@ -7,6 +7,8 @@ Each :class:`Block` is one paragraph with a style ``kind`` and a list of :class:
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
@@ -55,6 +57,64 @@ class Block:
     @property
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
+
+
+# ------------------------------------------------------------------ title lines
+TITLE_MAX_EMS = 19.0  # keep in step with editor.export.format_spec.TITLE_MAX_EMS
+# a line may end after an administrative level (省/市/县/区, not 省委/市政府/区人民政府) or after 人民政府
+_ADMIN_SUFFIX = re.compile(r"(?<=[省市县区])(?![委政人])(?=.)|(?<=人民政府)(?=.)")
+
+
+def ems(text: str) -> float:
+    """Width of ``text`` in ems of its font size: full-width characters 1, others 0.5."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in ("F", "W", "A") else 0.5 for ch in text)
+
+
+def _title_words(report: Report) -> list[str]:
+    """The generated title cut into pieces that may end a line: the organisation names (cut after an
+    administrative level such as 省/市/区 or 人民政府), the year, 法治政府建设 and 年度报告."""
+    words: list[str] = []
+    for i, org in enumerate(report.organisations):
+        parts = [w for w in _ADMIN_SUFFIX.split(org) if w]
+        if i < len(report.organisations) - 1 and parts:
+            parts[-1] += " "  # several organisations are separated by a space, as in Report.generated_title
+        words += parts
+    return words + [f"{report.year}年", "法治政府建设", "年度报告"]
+
+
+def split_title(words: list[str], max_ems: float = TITLE_MAX_EMS) -> list[str]:
+    """Join ``words`` into as few lines as fit ``max_ems`` each, broken only between words, balanced
+    and with the longer line first when there are two (GB/T 9704 7.3.1: 梯形; three lines: 菱形, the
+    middle one longest)."""
+    total = ems("".join(words))
+    if total <= max_ems or len(words) < 2:
+        return ["".join(words).strip()]
+    n = len(words)
+    best: Optional[tuple] = None
+    for lines in (2, 3):
+        cuts_list = ([(i,) for i in range(1, n)] if lines == 2 else
+                     [(i, j) for i in range(1, n - 1) for j in range(i + 1, n)])
+        for cuts in cuts_list:
+            bounds = (0,) + cuts + (n,)
+            parts = ["".join(words[a:b]).strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+            widths = [ems(p) for p in parts]
+            if lines == 2:
+                shape_ok = widths[0] >= widths[1]
+            else:
+                shape_ok = widths[1] >= widths[0] and widths[1] >= widths[2]
+            key = (max(widths) > max_ems, not shape_ok, max(widths) - min(widths))
+            if best is None or key < best[0]:
+                best = (key, parts)
+        if best is not None and not best[0][0]:
+            break
+    return best[1] if best else ["".join(words).strip()]
+
+
+def title_lines(report: Report) -> list[str]:
+    """The title's lines: a user-written title keeps its own line breaks; the generated one is split."""
+    if report.title_override.strip("\n"):
+        return report.title_lines
+    return split_title(_title_words(report))
 
 
 def format_date(d) -> str:
@@ -120,17 +180,35 @@ class _Builder:
         # the section's closing paragraphs (下一步…, a summary) follow its items, in body style
         self.paragraphs("body", section.id, "outro", section.outro)
 
+    def doc_number(self, f) -> None:
+        """发文字号, and for a 上行文 the 签发人 on the right of the same line (GB/T 9704 7.2.4): two
+        names a line, the 发文字号 on the line of the last names. Each line is a ``doc_number`` block;
+        with signers its runs are [number or "", "\t", label or its width in spaces, names]; the names
+        run has the ``lead`` role at level 2 so that it is set in 楷体 like a level-2 lead."""
+        ref = FieldRef("report", "formal.doc_number")
+        signers = [s.strip() for s in f.signers if s.strip()]
+        if not signers:
+            if f.doc_number:
+                self.add("doc_number", self.runs(f.doc_number), ref)
+            return
+        rows = [signers[i:i + 2] for i in range(0, len(signers), 2)]  # format_spec.SIGNERS_PER_LINE
+        for i, row in enumerate(rows):
+            label = "签发人：" if i == 0 else "\u3000" * 4
+            number = f.doc_number if i == len(rows) - 1 else ""
+            runs = ([Run(number)] if number else []) + [Run("\t"), Run(label), Run("\u3000".join(row), "lead")]
+            self.add("doc_number", runs, FieldRef("report", "formal.signers"), level=2)
+
     def build(self, edition: str) -> list[Block]:
         r = self.report
         formal = edition == "formal"
         if formal:
             f = r.formal
             mark = f.issuer_mark or ("".join(r.organisations) + "文件" if r.organisations else "")
-            self.add("issuer_mark", self.runs(mark), FieldRef("report", "formal.issuer_mark"))
-            if f.doc_number:
-                self.add("doc_number", self.runs(f.doc_number), FieldRef("report", "formal.doc_number"))
+            if mark.strip():  # no empty line when there is no mark (the check names the missing field)
+                self.add("issuer_mark", self.runs(mark), FieldRef("report", "formal.issuer_mark"))
+            self.doc_number(f)
             self.add("red_rule", [])
-        for line in r.title_lines:
+        for line in title_lines(r):
             self.add("title", self.runs(line), FieldRef("report", "title_override"))
         self.add("title_gap", [])
         if formal and r.formal.recipients:

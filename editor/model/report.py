@@ -187,6 +187,24 @@ DEFAULT_FONTS: dict[str, str] = {
 }
 
 
+# The fonts every Windows PC has (the "Windows 自带字体" preset): the export sets a 宋体 title and
+# 发文机关标志 in bold, standing in for the heavy 小标宋.
+WINDOWS_FONTS: dict[str, str] = {
+    "title": "宋体",
+    "body": "仿宋",
+    "heading1": "黑体",
+    "heading2": "楷体",
+    "heading3": "仿宋",
+    "page_number": "宋体",
+    "issuer_mark": "宋体",
+}
+# preset id -> (label, fonts per role)
+FONT_PRESETS: dict[str, tuple[str, dict[str, str]]] = {
+    "official": ("公文标准字体（方正小标宋简体、仿宋_GB2312、楷体_GB2312、黑体）", DEFAULT_FONTS),
+    "windows": ("Windows 自带字体（宋体加粗、仿宋、楷体、黑体）", WINDOWS_FONTS),
+}
+
+
 class FormatSettings(_Model):
     fonts: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_FONTS))
     bold_level2: bool = False
@@ -196,6 +214,11 @@ class FormatSettings(_Model):
 
     def font(self, role: str) -> str:
         return self.fonts.get(role) or DEFAULT_FONTS[role]
+
+    def preset(self) -> str:
+        """Id of the font preset these fonts match, or "" for a custom choice."""
+        current = {role: self.font(role) for role in DEFAULT_FONTS}
+        return next((pid for pid, (_label, fonts) in FONT_PRESETS.items() if fonts == current), "")
 
 
 class Report(_Model):

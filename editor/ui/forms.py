@@ -8,6 +8,7 @@ through ``doc.set_field`` (an undo command) and updates itself when that field c
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Callable, Optional
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -258,6 +259,7 @@ class ReportInfoForm(BaseForm):
         self.formal_widgets = [
             (self.tr("Issuer mark:"), self.line_edit("formal.issuer_mark", "东莞市司法局文件")),
             (self.tr("Document number:"), self.line_edit("formal.doc_number", "东司〔2023〕5号")),
+            (self.tr("Signers (签发人):"), self._signers_edit()),
             (self.tr("Recipients:"), self.line_edit("formal.recipients")),
             (self.tr("Copies to (抄送):"), self.line_edit("formal.cc")),
             (self.tr("Printed by:"), self.line_edit("formal.printer")),
@@ -279,6 +281,7 @@ class ReportInfoForm(BaseForm):
         }
         self.font_boxes: dict[str, QComboBox] = {}
         self.font_marks: dict[str, QLabel] = {}
+        fform.addRow(self.tr("F&ont preset:"), self._preset_box())
         for role in DEFAULT_FONTS:
             box = QComboBox(self)
             box.setObjectName(f"font_{role}")
@@ -316,6 +319,7 @@ class ReportInfoForm(BaseForm):
                                            commit(text) if box.findText(text) >= 0 else None)
             box.lineEdit().editingFinished.connect(lambda box=box, commit=commit: commit(box.currentText()))
             self.binder.add(ref, update)
+            self.binder.add(self.ref("format.fonts"), update)  # a font preset replaces every font
             row = QHBoxLayout()
             row.addWidget(box, 1)
             row.addWidget(mark)
@@ -329,6 +333,54 @@ class ReportInfoForm(BaseForm):
                                     (self.tr("Centred"), "centred")], self.tr("Page numbers")))
         outer.addWidget(fmt)
         outer.addStretch(1)
+
+    def _signers_edit(self) -> QLineEdit:
+        """签发人 of a 上行文: names separated by 、 (or a comma or space), kept as a list."""
+        ref = self.ref("formal.signers")
+        edit = QLineEdit(self)
+        edit.setObjectName("edit_formal_signers")
+        edit.setPlaceholderText("张三、李四")
+
+        def names(text: str) -> list[str]:
+            return [n for n in re.split(r"[、，,；;\s]+", text) if n]
+
+        def update():
+            value = list(self.doc.get(ref) or [])
+            if names(edit.text()) != value:
+                edit.setText("、".join(value))
+
+        edit.textEdited.connect(lambda text: self.binder.set(ref, names(text), self.tr("Edit"), merge=True))
+        self.binder.add(ref, update)
+        return edit
+
+    def _preset_box(self) -> QComboBox:
+        """Font presets: the official fonts, or the fonts every Windows PC has; one undo step each."""
+        from ..model.report import FONT_PRESETS
+
+        box = QComboBox(self)
+        box.setObjectName("font_preset")
+        box.addItem(self.tr("Custom"), "")
+        for pid, (label, _fonts) in FONT_PRESETS.items():
+            box.addItem(label, pid)
+        ref = self.ref("format.fonts")
+
+        def update():
+            index = box.findData(self.doc.report.format.preset())
+            if box.currentIndex() != index:
+                box.blockSignals(True)
+                box.setCurrentIndex(index)
+                box.blockSignals(False)
+
+        def chosen(index: int):
+            pid = box.itemData(index)
+            if pid and pid != self.doc.report.format.preset():
+                self.binder.set(ref, dict(FONT_PRESETS[pid][1]), self.tr("Font preset"))
+
+        box.currentIndexChanged.connect(chosen)
+        self.binder.add(ref, update)
+        for role in DEFAULT_FONTS:  # a font changed one by one may match (or leave) a preset
+            self.binder.add(self.ref(f"format.fonts.{role}"), update)
+        return box
 
     def _update_title_placeholder(self) -> None:
         self.title.setPlaceholderText(self.doc.report.generated_title)

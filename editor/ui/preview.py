@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextFormat,
     QTextDocument,
     QTextOption,
 )
@@ -58,6 +59,8 @@ BODY_PT = 16.0  # 三号
 PAGE_NUMBER_PT = 14.0  # 四号
 BODY_LETTER_SPACING_PT = -0.25  # gives 28 characters per line
 PAGE_NUMBER_GAP_PT = 7 * MM  # the page number's dash sits 7 mm below the text block
+RED_RULE_BORDER_PT = 1 + 1.5  # the red rule's distance from its paragraph (w:space) and its width
+QT_FIXED_BASELINE = 0.8  # Qt sets the baseline of a fixed-height line at 80 % of its height (measured)
 
 DPI = 144  # layout resolution of the text document
 U = DPI / 72.0  # layout units per point
@@ -138,13 +141,26 @@ class _FlowTypesetter:
     def __init__(self, report, block_scale: float = 1.0, device=None):
         self.b = 1.0 / block_scale  # fixed line heights are given in these units per layout unit
         fmt = report.format
+        from ..export import docx as export_docx, format_spec as F
+
+        self.spec = F
+        mark = export_docx.issuer_mark_text(report)
         self.key = (tuple(sorted(fmt.fonts.items())), fmt.bold_level2, fmt.bold_level3, report.edition,
-                    tuple(report.signature), report.date)
+                    tuple(report.signature), report.date, mark, tuple(report.formal.signers))
+        # the formal header exactly as the export sets it (format_spec), in points
+        self.first_signature = next((i for i, line in enumerate(report.signature) if line.strip()), 0)
+        self.mark_pt = export_docx.issuer_mark_size(mark) / 2
+        self.mark_pt_set = report.edition == "formal" and bool(mark.strip())
+        self.signers_tab = export_docx.signers_tab(report.formal.signers) / 20 * U
         self.family = {role: preview_family(fmt.font(role)) for role in
                        ("title", "body", "heading1", "heading2", "heading3", "page_number", "issuer_mark")}
         # 小标宋 is a heavy face: its look-alike (a regular serif) is drawn bold.
-        self.heavy_title = "小标宋" in fmt.font("title") and self.family["title"] != fmt.font("title")
-        self.heavy_mark = "小标宋" in fmt.font("issuer_mark") and self.family["issuer_mark"] != fmt.font("issuer_mark")
+        # a plain 宋体 title (the "Windows 自带字体" preset) is bold in the export too
+        self.heavy_title = ("小标宋" in fmt.font("title") and self.family["title"] != fmt.font("title")) or \
+            fmt.font("title") in F.BOLD_TITLE_FONTS
+        self.heavy_mark = ("小标宋" in fmt.font("issuer_mark") and
+                           self.family["issuer_mark"] != fmt.font("issuer_mark")) or \
+            fmt.font("issuer_mark") in F.BOLD_TITLE_FONTS
         self.bold2 = fmt.bold_level2
         self.bold3 = fmt.bold_level3
         self.device = device
@@ -172,7 +188,7 @@ class _FlowTypesetter:
         width = TEXT_W_PT * U
         sig_w = max(self.text_width(s) for s in lines)
         date_w = self.text_width(format_date(report.date))
-        if date_w > sig_w:  # "成文日期长于发文机关署名"
+        if date_w >= sig_w:  # "成文日期长于发文机关署名": the date right-aligned, as in the export
             self.signature_right = max(0.0, two + date_w + two - sig_w)
             self.date_left = None
         else:
@@ -192,8 +208,10 @@ class _FlowTypesetter:
             family, size, spacing = self.family["title"], TITLE_PT, 0.0
             bold = self.heavy_title
         elif kind == "issuer_mark":
-            family, size, spacing, color = self.family["issuer_mark"], TITLE_PT, 0.0, RED
+            family, size, spacing, color = self.family["issuer_mark"], self.mark_pt, 0.0, RED
             bold = self.heavy_mark
+        elif kind == "doc_number" and role == "lead":  # 签发人 names in 楷体
+            family = self.family["heading2"]
         elif kind == "heading1":
             family = self.family["heading1"]
         elif kind in ("heading2", "item") and block.level == 2:
@@ -230,7 +248,32 @@ class _FlowTypesetter:
         bf.setBottomMargin(0)
         indent = 2 * BODY_PT * U
         kind = block.kind
-        if kind in ("title", "issuer_mark", "doc_number"):
+        F = self.spec
+        if kind == "issuer_mark":
+            # 35 mm below the top of the text block, then its own line height. QTextDocument drops the
+            # top margin of its first block, so the space goes into the (fixed) line height; Qt puts the
+            # baseline at QT_FIXED_BASELINE of a fixed line, so the line is made taller by space / 0.8
+            # and the 发文字号's space before shorter by the excess (MARK_EXCESS_PT).
+            bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            height = self.mark_pt + F.ISSUER_MARK_SPACE_BEFORE / 20 / QT_FIXED_BASELINE
+            bf.setLineHeight(height * U * self.b, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        elif kind == "doc_number":
+            first = block.ref is None or block.ref.field != "formal.signers" or \
+                any(r.text == F.SIGNERS_LABEL for r in block.runs)
+            if first:  # two lines below the mark
+                excess = F.ISSUER_MARK_SPACE_BEFORE / 20 * (1 / QT_FIXED_BASELINE - 1) if self.mark_pt_set else 0.0
+                bf.setTopMargin((F.DOC_NUMBER_SPACE_BEFORE / 20 - excess) * U * self.b)
+            if any(r.text == "\t" for r in block.runs):  # 上行文: number left, 签发人 on a tab stop
+                bf.setAlignment(Qt.AlignmentFlag.AlignLeft)
+                bf.setLeftMargin(F.DOC_NUMBER_LEFT_INDENT / 20 * U)
+                bf.setTabPositions([QTextOption.Tab(self.signers_tab * self.b, QTextOption.TabType.LeftTab)])
+            else:
+                bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        elif kind == "red_rule":  # the rule is this paragraph's bottom border (rules_on_page)
+            bf.setLineHeight(F.RED_RULE_HEIGHT / 20 * U * self.b, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            # below the line: the border's distance and width, then the space after it
+            bf.setBottomMargin((RED_RULE_BORDER_PT + F.RED_RULE_SPACE_AFTER / 20) * U * self.b)
+        elif kind == "title":
             bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         elif kind in ("recipients", "colophon_print"):
             bf.setAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -243,6 +286,9 @@ class _FlowTypesetter:
         elif kind == "signature":
             bf.setAlignment(Qt.AlignmentFlag.AlignRight)
             bf.setRightMargin(self.signature_right)
+            if block.ref is not None and block.ref.index == self.first_signature:
+                # one blank line between the text and the 落款, as the export's FzSignature style has
+                bf.setTopMargin(LINE_PT * U * self.b)
         elif kind == "date":
             if self.date_left is not None:
                 bf.setAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -317,6 +363,7 @@ class PageLayout:
         self.text.setDefaultTextOption(option)
         self.blocks: list[Block] = []
         self.signatures: list[tuple] = []
+        self.unnumbered_from: Optional[int] = None  # first page without a number (formal: after the body)
         self.format_key: Optional[tuple] = None
         self.last_partial = False  # whether the last update re-rendered only edited sections
 
@@ -416,8 +463,36 @@ class PageLayout:
     def _block_rect(self, index: int) -> QRectF:
         return self.text.documentLayout().blockBoundingRect(self.text.findBlockByNumber(index))
 
+    def keep_signature_with_text(self) -> None:
+        """QTextDocument has no keep-with-next: when the 落款 would open a page with no text above it,
+        the paragraph before it moves to that page too (the export's keepNext; Word and LibreOffice
+        move only as many of its lines as needed, so the preview may show a page break a few lines
+        earlier there)."""
+        kept = getattr(self, "_kept", None)
+        if kept is not None and kept < self.text.blockCount():
+            block = self.text.findBlockByNumber(kept)
+            bf = block.blockFormat()
+            bf.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+            QTextCursor(block).setBlockFormat(bf)
+        self._kept = None
+        kinds = [b.kind for b in self.blocks]
+        if "signature" not in kinds or kinds.index("signature") == 0:
+            return
+        sig = kinds.index("signature")
+        page_h = TEXT_H_PT * U
+        if int(self._text_box(sig)[0] // page_h) != int((self._text_box(sig - 1)[1] - 1) // page_h):
+            block = self.text.findBlockByNumber(sig - 1)
+            bf = block.blockFormat()
+            bf.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(block).setBlockFormat(bf)
+            self._kept = sig - 1
+
     def place_colophon(self) -> None:
-        """Put the 版记 (formal edition) at the bottom of its page, as GB/T 9704 wants."""
+        """Put the 版记 (formal edition) where the export puts it: at the bottom of the first even page
+        after the body (a blank page between when the body ends on an even page), and mark the pages
+        from the one after the body on as unnumbered (export: a last section of type evenPage with
+        empty footers, see editor/export/docx.py)."""
+        self.unnumbered_from: Optional[int] = None
         kinds = [b.kind for b in self.blocks]
         if "colophon_cc" not in kinds and "colophon_print" not in kinds:
             return
@@ -430,13 +505,15 @@ class PageLayout:
             bf.setTopMargin(0)
             cursor.setBlockFormat(bf)
         page_h = TEXT_H_PT * U
-        top = self._block_rect(first).top()
+        body_end = self._text_box(first - 1)[1] if first > 0 else 0.0
+        body_page = int(max(body_end - 1, 0.0) // page_h)
+        target = body_page + 1 if (body_page + 1) % 2 == 1 else body_page + 2  # index 1, 3, … = pages 2, 4, …
         bottom = max(self._block_rect(last).bottom(), self._text_box(last)[1] + 4 * U)  # room for the rule
-        end_of_page = (int(top // page_h) + 1) * page_h
-        extra = end_of_page - bottom
-        if bottom <= end_of_page and extra > 1:
+        extra = (target + 1) * page_h - bottom
+        if extra > 1:
             bf.setTopMargin(extra / self.block_scale)
             cursor.setBlockFormat(bf)
+        self.unnumbered_from = body_page + 1
 
     def _text_box(self, index: int) -> tuple[float, float]:
         """Top and bottom of the text of paragraph ``index`` (first line top, last line bottom)."""
@@ -457,9 +534,12 @@ class PageLayout:
         kinds = [b.kind for b in self.blocks]
         gap = 3 * U
         for i, kind in enumerate(kinds):
-            if kind == "red_rule":
-                rect = self._block_rect(i)
-                rules = [(rect.center().y(), RED, 1.0)]
+            if kind == "red_rule":  # the paragraph's bottom border, as in the export (w:space 1 pt)
+                from ..export import format_spec as F
+
+                top = self.text.findBlockByNumber(i).layout().position().y()
+                width = F.RED_RULE_SIZE / 8
+                rules = [(top + (F.RED_RULE_HEIGHT / 20 + 1 + width / 2) * U, RED, width)]
             elif kind == "colophon_cc":
                 top, bottom = self._text_box(i)
                 rules = [(top - gap, QColor("black"), 1.0)]
@@ -583,6 +663,9 @@ class _PagesCanvas(QWidget):
         self.paint_page_number(painter, page, origin, k)
 
     def paint_page_number(self, painter: QPainter, page: int, origin: QPointF, k: float) -> None:
+        unnumbered = getattr(self.layout_, "unnumbered_from", None)
+        if unnumbered is not None and page >= unnumbered:  # the 版记 page and a blank page before it
+            return
         n = page + 1
         font = QFont(self.number_family)
         font.setPixelSize(max(1, round(PAGE_NUMBER_PT * k)))
@@ -738,6 +821,7 @@ class PreviewWidget(QScrollArea):
             self._metric_ids = metric_ids
         self._dirty_sections = set()
         self.last_changed = self.pages.update(self.doc.report, dirty)
+        self.pages.keep_signature_with_text()
         self.pages.place_colophon()
         self.canvas.page_numbers = self.doc.report.format.page_numbers
         self.canvas.number_family = preview_family(self.doc.report.format.font("page_number"))

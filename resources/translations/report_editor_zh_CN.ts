@@ -12,12 +12,12 @@
 <context>
     <name>BaseForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="133" />
+        <location filename="../../editor/ui/forms.py" line="134" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="175" />
+        <location filename="../../editor/ui/forms.py" line="176" />
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
@@ -321,67 +321,67 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="457" />
+        <location filename="../../editor/ui/forms.py" line="509" />
         <source>Carried over from last year's report: revise it for this year.</source>
         <translation>此项沿用自上年报告：请按本年度情况修改。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="463" />
+        <location filename="../../editor/ui/forms.py" line="515" />
         <source>Lead sentence, e.g. 全面加强依法行政制度建设。</source>
         <translation>首句，如：全面加强依法行政制度建设。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="464" />
+        <location filename="../../editor/ui/forms.py" line="516" />
         <source>&amp;Lead sentence:</source>
         <translation>首句(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="465" />
+        <location filename="../../editor/ui/forms.py" line="517" />
         <source>&amp;Run in: lead and first paragraph form one paragraph</source>
         <translation>首句与第一段正文合为一段(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="466" />
+        <location filename="../../editor/ui/forms.py" line="518" />
         <source>N&amp;umbered</source>
         <translation>编号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="467" />
+        <location filename="../../editor/ui/forms.py" line="519" />
         <source>Body text: one paragraph per line. Ctrl+M inserts a metric.</source>
         <translation>正文：每行一段。按 Ctrl+M 插入指标。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="469" />
+        <location filename="../../editor/ui/forms.py" line="521" />
         <source>&amp;Body:</source>
         <translation>正文(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="483" />
+        <location filename="../../editor/ui/forms.py" line="535" />
         <source>Content kinds:</source>
         <translation>内容类别：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="486" />
+        <location filename="../../editor/ui/forms.py" line="538" />
         <source>Add &amp;sub-item</source>
         <translation>添加子项(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="510" />
+        <location filename="../../editor/ui/forms.py" line="562" />
         <source>Content kinds</source>
         <translation>内容类别</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="521" />
+        <location filename="../../editor/ui/forms.py" line="573" />
         <source>Item %1</source>
         <translation>事项%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="521" />
+        <location filename="../../editor/ui/forms.py" line="573" />
         <source>Unnumbered item</source>
         <translation>不编号的事项</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="523" />
+        <location filename="../../editor/ui/forms.py" line="575" />
         <source>%1 sub-item(s): select them in the outline.</source>
         <translation>%1 个子项：请在大纲中选择。</translation>
     </message>
@@ -1409,286 +1409,311 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>ReportInfoForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="223" />
+        <location filename="../../editor/ui/forms.py" line="224" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="225" />
+        <location filename="../../editor/ui/forms.py" line="226" />
         <source>&amp;Organisations (one per line):</source>
         <translation>机关名称（每行一个）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="237" />
+        <location filename="../../editor/ui/forms.py" line="238" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="239" />
+        <location filename="../../editor/ui/forms.py" line="240" />
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="241" />
+        <location filename="../../editor/ui/forms.py" line="242" />
         <source>&amp;Title (empty: generated):</source>
         <translation>标题（留空则自动生成）(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="244" />
+        <location filename="../../editor/ui/forms.py" line="245" />
         <source>&amp;Preamble:</source>
         <translation>开头(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="245" />
+        <location filename="../../editor/ui/forms.py" line="246" />
         <source>&amp;Closing:</source>
         <translation>结尾(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="246" />
+        <location filename="../../editor/ui/forms.py" line="247" />
         <source>&amp;Signature (one line each):</source>
         <translation>落款（每行一个）(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="247" />
+        <location filename="../../editor/ui/forms.py" line="248" />
         <source>&amp;Date written (成文日期):</source>
         <translation>成文日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="247" />
+        <location filename="../../editor/ui/forms.py" line="248" />
         <source>Date written</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="248" />
+        <location filename="../../editor/ui/forms.py" line="249" />
         <source>P&amp;ublication date:</source>
         <translation>发布日期(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="248" />
+        <location filename="../../editor/ui/forms.py" line="249" />
         <source>Publication date</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="249" />
+        <location filename="../../editor/ui/forms.py" line="250" />
         <source>&amp;Notes (附注):</source>
         <translation>附注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="252" />
-        <location filename="../../editor/ui/forms.py" line="256" />
+        <location filename="../../editor/ui/forms.py" line="253" />
+        <location filename="../../editor/ui/forms.py" line="257" />
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="254" />
+        <location filename="../../editor/ui/forms.py" line="255" />
         <source>Public (web)</source>
         <translation>公开版（网站发布）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="255" />
+        <location filename="../../editor/ui/forms.py" line="256" />
         <source>Formal (red header, colophon)</source>
         <translation>正式公文版（红头、版记）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="257" />
+        <location filename="../../editor/ui/forms.py" line="258" />
         <source>&amp;Edition:</source>
         <translation>版本(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="259" />
+        <location filename="../../editor/ui/forms.py" line="260" />
         <source>Issuer mark:</source>
         <translation>发文机关标志：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="260" />
+        <location filename="../../editor/ui/forms.py" line="261" />
         <source>Document number:</source>
         <translation>发文字号：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="261" />
+        <location filename="../../editor/ui/forms.py" line="262" />
+        <source>Signers (签发人):</source>
+        <translation>签发人：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="263" />
         <source>Recipients:</source>
         <translation>主送机关：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="262" />
+        <location filename="../../editor/ui/forms.py" line="264" />
         <source>Copies to (抄送):</source>
         <translation>抄送：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="263" />
+        <location filename="../../editor/ui/forms.py" line="265" />
         <source>Printed by:</source>
         <translation>印发机关：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="264" />
+        <location filename="../../editor/ui/forms.py" line="266" />
         <source>Print date:</source>
         <translation>印发日期：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="264" />
+        <location filename="../../editor/ui/forms.py" line="266" />
         <source>Print date</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="271" />
+        <location filename="../../editor/ui/forms.py" line="273" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="276" />
+        <location filename="../../editor/ui/forms.py" line="278" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="276" />
+        <location filename="../../editor/ui/forms.py" line="278" />
         <source>Body text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="276" />
+        <location filename="../../editor/ui/forms.py" line="278" />
         <source>Level-1 heading</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="277" />
+        <location filename="../../editor/ui/forms.py" line="279" />
         <source>Level-2 heading</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="277" />
+        <location filename="../../editor/ui/forms.py" line="279" />
         <source>Level-3 heading</source>
         <translation>三级标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="278" />
+        <location filename="../../editor/ui/forms.py" line="280" />
         <source>Page number</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="278" />
+        <location filename="../../editor/ui/forms.py" line="280" />
         <source>Issuer mark</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="305" />
+        <location filename="../../editor/ui/forms.py" line="284" />
+        <source>F&amp;ont preset:</source>
+        <translation>字体方案(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="308" />
         <source>⚠ not installed here</source>
         <translation>⚠ 本机未安装</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="306" />
+        <location filename="../../editor/ui/forms.py" line="309" />
         <source>The Word file names this font; the preview and PDF use %1.</source>
         <translation>Word 文件中使用此字体名称；预览和 PDF 使用 %1。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="312" />
+        <location filename="../../editor/ui/forms.py" line="315" />
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="323" />
+        <location filename="../../editor/ui/forms.py" line="327" />
         <source>&amp;Bold level-2 headings</source>
         <translation>二级标题加粗(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="324" />
+        <location filename="../../editor/ui/forms.py" line="328" />
         <source>Bold level-3 headings</source>
         <translation>三级标题加粗</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="326" />
+        <location filename="../../editor/ui/forms.py" line="330" />
         <source>Number level-3 items continuously</source>
         <translation>三级标题连续编号</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="327" />
+        <location filename="../../editor/ui/forms.py" line="331" />
         <source>Page &amp;numbers:</source>
         <translation>页码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="328" />
+        <location filename="../../editor/ui/forms.py" line="332" />
         <source>Outside edge (odd right, even left)</source>
         <translation>外侧（单页居右，双页居左）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="329" />
+        <location filename="../../editor/ui/forms.py" line="333" />
         <source>Centred</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="329" />
+        <location filename="../../editor/ui/forms.py" line="333" />
         <source>Page numbers</source>
         <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="352" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="362" />
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/forms.py" line="377" />
+        <source>Font preset</source>
+        <translation>字体方案</translation>
     </message>
 </context>
 <context>
     <name>SectionForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="354" />
+        <location filename="../../editor/ui/forms.py" line="406" />
         <source>Section heading</source>
         <translation>部分标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="355" />
+        <location filename="../../editor/ui/forms.py" line="407" />
         <source>&amp;Heading:</source>
         <translation>标题(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="368" />
+        <location filename="../../editor/ui/forms.py" line="420" />
         <source>Content kinds:</source>
         <translation>内容类别：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="369" />
+        <location filename="../../editor/ui/forms.py" line="421" />
         <source>N&amp;umbered (一、)</source>
         <translation>编号（一、）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="370" />
+        <location filename="../../editor/ui/forms.py" line="422" />
         <source>Introductory paragraphs (optional)</source>
         <translation>导语段落（可选）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="371" />
+        <location filename="../../editor/ui/forms.py" line="423" />
         <source>&amp;Intro:</source>
         <translation>导语(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="373" />
+        <location filename="../../editor/ui/forms.py" line="425" />
         <source>Add &amp;item</source>
         <translation>添加事项(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="379" />
+        <location filename="../../editor/ui/forms.py" line="431" />
         <source>Closing paragraphs after the last item (optional), e.g. 下一步，我局将……</source>
         <translation>最后一项之后的结尾段落（可不填），如“下一步，我局将……”</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="380" />
+        <location filename="../../editor/ui/forms.py" line="432" />
         <source>Closing para&amp;graphs:</source>
         <translation>结尾段落(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="382" />
+        <location filename="../../editor/ui/forms.py" line="434" />
         <source>Metrics used in this section</source>
         <translation>本部分使用的指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="393" />
+        <location filename="../../editor/ui/forms.py" line="445" />
         <source>(metric table not available)</source>
         <translation>（指标表不可用）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="429" />
+        <location filename="../../editor/ui/forms.py" line="481" />
         <source>Section %1</source>
         <translation>第%1部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="430" />
+        <location filename="../../editor/ui/forms.py" line="482" />
         <source>Unnumbered section</source>
         <translation>不编号的部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="443" />
+        <location filename="../../editor/ui/forms.py" line="495" />
         <source>Content kinds</source>
         <translation>内容类别</translation>
     </message>

@@ -210,12 +210,15 @@ def test_text_is_escaped_and_full_width(small):
 
 # ------------------------------------------------------------------ signature, date, note
 def test_signature_layout_rule():
-    # date longer than signature: date right-indented two characters, signature moved left
+    # date longer than signature: the date is right-aligned with a two-character right indent (no left
+    # indent from an estimate); the signature is placed to start two characters left of the date
     sig, date_left = D.signature_layout(["东莞市司法局"], "2023年1月28日")
     dw, sw = D.text_width("2023年1月28日"), D.text_width("东莞市司法局")
     assert dw > sw
-    assert F.TEXT_WIDTH - date_left - dw == 640
-    assert date_left - (F.TEXT_WIDTH - sig - sw) == 640  # date starts 2 chars right of the signature
+    assert date_left is None
+    date_start = F.TEXT_WIDTH - F.DATE_RIGHT_INDENT_WHEN_LONGER - dw
+    assert date_start - (F.TEXT_WIDTH - sig - sw) == 640  # date starts 2 chars right of the signature
+    assert D.signature_layout(["东莞市司法"], "2023年1月28日")[1] is None
     # date shorter than signature: signature right-indented two characters
     sig, date_left = D.signature_layout(["东莞市人民政府办公室"], "2023年1月8日")
     assert sig == 640
@@ -231,10 +234,12 @@ def test_signature_date_and_note_paragraphs(small):
     date = paragraphs_by_style(d, F.PARAGRAPH_STYLES["date"][0])
     assert [p.text for p in sig] == ["东莞市司法局"] and [p.text for p in date] == ["2023年1月28日"]
     exp_sig, exp_date = D.signature_layout(["东莞市司法局"], "2023年1月28日")
+    assert exp_date is None
     assert sig[0].paragraph_format.right_indent.twips == exp_sig
-    assert date[0].paragraph_format.left_indent.twips == exp_date
+    assert date[0].paragraph_format.left_indent is None  # no direct indent: the style's right indent
     assert resolved(d, F.PARAGRAPH_STYLES["signature"][0], f"{W}pPr/{W}jc", f"{W}val") == "right"
-    assert resolved(d, F.PARAGRAPH_STYLES["date"][0], f"{W}pPr/{W}jc", f"{W}val") == "left"
+    assert resolved(d, F.PARAGRAPH_STYLES["date"][0], f"{W}pPr/{W}jc", f"{W}val") == "right"
+    assert resolved(d, F.PARAGRAPH_STYLES["date"][0], f"{W}pPr/{W}ind", f"{W}right") == "640"
     # blank line between the body and the signature
     assert resolved(d, F.PARAGRAPH_STYLES["signature"][0], f"{W}pPr/{W}spacing", f"{W}before") == "579"
     note = paragraphs_by_style(d, F.PARAGRAPH_STYLES["note"][0])
@@ -357,7 +362,10 @@ def test_content_types_and_parts_are_valid_zip(small):
         assert z.testzip() is None
         names = set(z.namelist())
     assert {"word/document.xml", "word/styles.xml", "word/settings.xml", "[Content_Types].xml"} <= names
-    assert sum(1 for n in names if n.startswith("word/footer")) == 2
+    # odd and even page numbers of the body, and the 版记 section's two footers without a number
+    assert sum(1 for n in names if n.startswith("word/footer")) == 4
+    with zipfile.ZipFile(io.BytesIO(build_docx(small, "public"))) as z:
+        assert sum(1 for n in z.namelist() if n.startswith("word/footer")) == 2
 
 
 # ------------------------------------------------------------------ writing

@@ -173,3 +173,48 @@ def test_empty_report_exports(tmp_path):
 
     data = build_docx(Report())
     assert data[:2] == b"PK"
+
+
+def test_word_fallback_chain_follows_the_font_table():
+    from editor.export.fonts import word_fallback_chain
+
+    assert word_fallback_chain("仿宋_GB2312") == ["仿宋_GB2312", "仿宋", "FangSong"]
+    assert word_fallback_chain("方正小标宋简体") == ["方正小标宋简体", "宋体", "SimSun"]
+    assert word_fallback_chain("Noto Serif CJK SC") == ["Noto Serif CJK SC"]
+
+
+def test_odt_step_switches_off_autospace_and_evens_footers():
+    """The PDF path's .odt fix-up: no Chinese/Latin auto-spacing on any paragraph style, the same
+    footer geometry on every page layout, the mimetype entry first and stored."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    from editor.export.pdf import STYLE_NS, without_autospace
+
+    ns = ('xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+    styles = (f'<office:document-styles {ns}><office:styles>'
+              '<style:default-style style:family="paragraph"><style:paragraph-properties '
+              'style:text-autospace="ideograph-alpha"/></style:default-style>'
+              '<style:style style:name="P"><style:paragraph-properties fo:margin-top="0in"/></style:style>'
+              '</office:styles><office:automatic-styles>'
+              '<style:page-layout style:name="Mpm1"><style:footer-style><style:header-footer-properties '
+              'fo:min-height="0.3937in" fo:margin-top="0.3547in"/></style:footer-style></style:page-layout>'
+              '<style:page-layout style:name="Mpm2"><style:footer-style><style:header-footer-properties '
+              'fo:min-height="0.1965in"/></style:footer-style></style:page-layout>'
+              '</office:automatic-styles></office:document-styles>')
+    src = io.BytesIO()
+    with zipfile.ZipFile(src, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("styles.xml", styles)
+        z.writestr("content.xml", f'<office:document-content {ns}/>')
+    out = zipfile.ZipFile(io.BytesIO(without_autospace(src.getvalue())))
+    assert out.infolist()[0].filename == "mimetype" and out.infolist()[0].compress_type == zipfile.ZIP_STORED
+    root = etree.fromstring(out.read("styles.xml"))
+    props = list(root.iter(f"{{{STYLE_NS}}}paragraph-properties"))
+    assert len(props) == 2 and all(p.get(f"{{{STYLE_NS}}}text-autospace") == "none" for p in props)
+    footers = [dict(p.attrib) for p in root.iter(f"{{{STYLE_NS}}}header-footer-properties")]
+    assert footers[0] == footers[1]

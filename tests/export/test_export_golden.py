@@ -1,6 +1,6 @@
 """Golden-file comparison of the exported .docx: every XML part pretty-printed and compared with a
-reference under tests/data/golden/<case>/ (timestamps in docProps/core.xml are ignored; binary
-parts are compared by SHA-256).
+reference under tests/data/golden/<case>/ (timestamps in docProps/core.xml and the w14:docId that
+every export draws afresh are ignored; binary parts are compared by SHA-256).
 
 After an intended change of the export, regenerate the references and review the diff:
 
@@ -30,6 +30,7 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 # template (theme, font table, …) by the SHA-256 of their normalised text.
 FULL = re.compile(r"^(word/(document|styles|settings|fontTable|footer\d+)\.xml|docProps/(core|app)\.xml|.*\.rels|\[Content_Types\]\.xml)$")
 _TIMESTAMP = re.compile(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+_DOC_ID = re.compile(r'(<w14:docId w14:val=")[0-9A-F]{8}(")')
 
 
 def normalised_parts(data: bytes) -> dict[str, str]:
@@ -43,6 +44,8 @@ def normalised_parts(data: bytes) -> dict[str, str]:
                 text = etree.tostring(etree.fromstring(raw, parser), pretty_print=True, encoding="unicode")
                 if name == "docProps/core.xml":
                     text = _TIMESTAMP.sub(r"\1TIMESTAMP\3", text)
+                elif name == "word/settings.xml":
+                    text = _DOC_ID.sub(r"\1DOCID\2", text)
                 out[name] = text if FULL.match(name) else "sha256 " + hashlib.sha256(text.encode()).hexdigest() + "\n"
             else:
                 out[name] = "sha256 " + hashlib.sha256(raw).hexdigest() + "\n"
