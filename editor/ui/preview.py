@@ -630,6 +630,7 @@ class PreviewWidget(QScrollArea):
     pageCountChanged = Signal(int)
     blockActivated = Signal(object)  # FieldRef of the clicked paragraph
     refreshed = Signal()
+    zoomChanged = Signal(float)
 
     ZOOM_STEPS = (0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 
@@ -773,6 +774,7 @@ class PreviewWidget(QScrollArea):
         self.canvas.zoom = zoom
         self.canvas.relayout(self.canvas.pages)
         bar.setValue(round(fraction * bar.maximum()))
+        self.zoomChanged.emit(zoom)
 
     def zoom_in(self) -> None:
         self.fit_width = False

@@ -142,6 +142,16 @@ def guess_label(before: str) -> str:
     return part[-16:]
 
 
+def _is_redo(event) -> bool:
+    """Redo: the platform's keys, and Ctrl+Y and Ctrl+Shift+Z everywhere (as in WPS and Word)."""
+    if event.matches(QKeySequence.StandardKey.Redo):
+        return True
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    return ((event.key() == Qt.Key.Key_Y and mods == ctrl)
+            or (event.key() == Qt.Key.Key_Z and mods == ctrl | shift))
+
+
 class TokenTextEdit(QTextEdit):
     """Edits the field ``ref`` of ``doc`` (a string, or a list of paragraph strings)."""
 
@@ -415,7 +425,7 @@ class TokenTextEdit(QTextEdit):
 
     def _event(self, event):
         if event.type() == event.Type.ShortcutOverride:
-            if (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+            if (event.matches(QKeySequence.StandardKey.Undo) or _is_redo(event)
                     or (event.key() == Qt.Key.Key_M and event.modifiers() == Qt.KeyboardModifier.ControlModifier)):
                 event.accept()
                 return True
@@ -427,7 +437,7 @@ class TokenTextEdit(QTextEdit):
         if event.matches(QKeySequence.StandardKey.Undo):
             self.doc.undo_stack.undo()
             return
-        if event.matches(QKeySequence.StandardKey.Redo):
+        if _is_redo(event):
             self.doc.undo_stack.redo()
             return
         if event.key() == Qt.Key.Key_M and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
@@ -441,12 +451,32 @@ class TokenTextEdit(QTextEdit):
         super().keyPressEvent(event)
         self._plain_typing_format()
 
-    def contextMenuEvent(self, event):  # noqa: N802 - Qt API
-        menu = self.createStandardContextMenu(event.pos())
+    def build_context_menu(self, pos):
+        """Qt's text menu with its own (always greyed) 撤消/重做 replaced by the report's undo and
+        redo — the Edit menu's actions — then 设为指标 and 插入指标."""
+        menu = self.createStandardContextMenu(pos)
+        window = self.window()
+        undo, redo = getattr(window, "act_undo", None), getattr(window, "act_redo", None)
+        if undo is None or redo is None:
+            undo = self.doc.undo_stack.createUndoAction(menu, self.tr("&Undo"))
+            redo = self.doc.undo_stack.createRedoAction(menu, self.tr("&Redo"))
+        for action in list(menu.actions()):
+            if action.objectName() in ("edit-undo", "edit-redo"):
+                menu.removeAction(action)
+        first = menu.actions()[0] if menu.actions() else None
+        if first is not None and first.isSeparator():
+            menu.insertActions(first, [undo, redo])
+        else:
+            menu.insertActions(first, [undo, redo])
+            menu.insertSeparator(first)
         menu.addSeparator()
         self.make_metric_action.setEnabled(self.textCursor().hasSelection())
         menu.addAction(self.make_metric_action)
         menu.addAction(self.insert_metric_action)
+        return menu
+
+    def contextMenuEvent(self, event):  # noqa: N802 - Qt API
+        menu = self.build_context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
 

@@ -635,6 +635,186 @@ Restore them?</source>
         <source>Restored from the recovery copy of %1</source>
         <translation>已从 %1 的恢复副本中恢复</translation>
     </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the report as the preview shows it</source>
+        <translation>按预览所示打印报告</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Backup Copy…</source>
+        <translation>打开备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Open the copy kept from the previous save (.bak)</source>
+        <translation>打开上次保存前保留的备份副本（.bak）</translation>
+    </message>
+    <message>
+        <source>&amp;Close Report</source>
+        <translation>关闭报告(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k Report</source>
+        <translation>检查报告(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Proofread the report and show the problems</source>
+        <translation>校对报告并列出问题</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Page Width</source>
+        <translation>适合页宽(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Window</source>
+        <translation>下一个窗口(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Window</source>
+        <translation>上一个窗口(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Export the report as a Word or PDF file</source>
+        <translation>把报告导出为 Word 或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>Page width</source>
+        <translation>适合页宽</translation>
+    </message>
+    <message>
+        <source>Zoom of the preview</source>
+        <translation>预览的缩放比例</translation>
+    </message>
+    <message>
+        <source>Page width (%1%)</source>
+        <translation>适合页宽（%1%）</translation>
+    </message>
+    <message>
+        <source>This is the last open report: closing it quits the program. Quit?</source>
+        <translation>这是最后一个打开的报告，关闭它将退出程序。要退出吗？</translation>
+    </message>
+    <message>
+        <source>Print “%1”</source>
+        <translation>打印“%1”</translation>
+    </message>
+    <message>
+        <source>Sent %1 page(s) to the printer</source>
+        <translation>已将 %1 页发送到打印机</translation>
+    </message>
+    <message>
+        <source>Print preview of “%1”</source>
+        <translation>打印预览：“%1”</translation>
+    </message>
+    <message>
+        <source>Backup copies (*%1.bak)</source>
+        <translation>备份副本 (*%1.bak)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open backup copy</source>
+        <translation>打开备份</translation>
+    </message>
+    <message>
+        <source>Opened the backup copy %1. Save it under a name of your choice.</source>
+        <translation>已打开备份副本 %1。请用“另存为”保存到您选择的文件名。</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Building the Word file: step %1 of %2</source>
+        <translation>正在生成 Word 文件：第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>LibreOffice is converting the file to PDF… (%1 s)</source>
+        <translation>LibreOffice 正在转换为 PDF…（已用 %1 秒）</translation>
+    </message>
+    <message>
+        <source>&amp;Open File</source>
+        <translation>打开文件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open Containing &amp;Folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -1531,6 +1711,14 @@ Restore them?</source>
         <location filename="../../editor/ui/textedit.py" line="401"/>
         <source>Make metric “%1”</source>
         <translation>设为指标“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,259 @@
+"""Habits of WPS and Word users (issue 12), on the real main window: print, the standard edit
+actions, redo on Ctrl+Y, Qt's own Chinese, export off the UI thread with 取消 and 打开文件, windows."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from editor.model import FieldRef
+from editor.templates import load_template
+from editor.ui import i18n
+from editor.ui.document import ReportDocument
+from editor.ui.main_window import open_windows
+
+
+def pdf_pages(path: Path) -> int:
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:  # poppler-utils is installed by .ci/run; count page objects otherwise
+        return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+    out = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", out).group(1))
+
+
+@pytest.fixture
+def sample_window(make_window):
+    w = make_window(ReportDocument(load_template("sample-dongguan-2022")))
+    w.show()
+    return w
+
+
+def item_body_editor(w):
+    section, chain = next((s, c) for s, c in w.doc.report.iter_items() if c[-1].body)
+    w.outline.select(chain[-1].id)
+    edit = w.form_area.form.editors["body"]
+    edit.setFocus()
+    return edit
+
+
+# ---------------------------------------------------------------------------------------------- print
+def test_print_action_on_ctrl_p_in_file_menu(sample_window):
+    w = sample_window
+    assert w.act_print in w.file_menu.actions() and w.act_print_preview in w.file_menu.actions()
+    assert QKeySequence("Ctrl+P") in w.act_print.shortcuts()
+    assert w.act_print in w.toolbar.actions()
+
+
+@pytest.mark.parametrize("edition", ["public", "formal"])
+def test_print_renders_every_page_of_the_preview_to_a_pdf_printer(sample_window, tmp_path, edition):
+    w = sample_window
+    w.doc.set_field(FieldRef("report", "edition"), edition, "x")
+    w.preview.refresh_now()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / f"printed-{edition}.pdf"
+    printer.setOutputFileName(str(out))
+    from editor.ui.printing import setup_printer
+
+    setup_printer(printer)
+    assert w.print_to(printer) == w.preview.page_count() > 3
+    assert pdf_pages(out) == w.preview.page_count()
+    # the range chosen in the print dialog
+    printer.setOutputFileName(str(tmp_path / "range.pdf"))
+    printer.setFromTo(2, 3)
+    assert w.print_to(printer) == 2
+    assert pdf_pages(tmp_path / "range.pdf") == 2
+
+
+def test_printed_pages_match_the_exported_pdf(sample_window, tmp_path, soffice):
+    """The PDF export (LibreOffice) runs in a worker: a timer fires while it works; then the printed
+    copy has as many pages as the export."""
+    w = sample_window
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(w.export_job.state()[0]))
+    timer.start(50)
+    target = tmp_path / "导出.pdf"
+    assert w.export_pdf(target) == target
+    timer.stop()
+    assert len(ticks) >= 5 and "convert" in ticks  # the event loop ran during the conversion
+    from editor.ui.printing import print_to_pdf
+
+    printed = tmp_path / "printed.pdf"
+    assert print_to_pdf(w.preview, printed) == pdf_pages(target) == pdf_pages(printed)
+    # after the export: 打开文件 / 打开所在文件夹
+    opened = []
+    box = w.export_message
+    assert box.isVisible() and str(target) in box.text()
+    import editor.ui.main_window as mw
+
+    original = mw.QDesktopServices.openUrl
+    try:
+        mw.QDesktopServices.openUrl = staticmethod(lambda url: opened.append(url.toLocalFile()) or True)
+        box.findChild(type(box.buttons()[0]), "openFolderButton").click()
+        assert opened == [str(tmp_path)]
+    finally:
+        mw.QDesktopServices.openUrl = original
+
+
+def test_pdf_export_can_be_cancelled(sample_window, tmp_path, soffice):
+    w = sample_window
+    seen = []
+
+    def cancel_when_converting():
+        job = getattr(w, "export_job", None)
+        if (job is not None and job.state()[0] == "convert" and w.export_progress is not None
+                and "LibreOffice" in w.export_progress.labelText()):
+            seen.append(w.export_progress.labelText())
+            QTest.mouseClick(_cancel_button(w.export_progress), Qt.MouseButton.LeftButton)
+            timer.stop()
+
+    timer = QTimer()
+    timer.timeout.connect(cancel_when_converting)
+    timer.start(30)
+    target = tmp_path / "取消.pdf"
+    assert w.export_pdf(target) is None
+    timer.stop()
+    assert seen and "LibreOffice" in seen[0]
+    assert not target.exists()
+    assert not w.export_job.is_running()
+
+
+def _cancel_button(progress):
+    from PySide6.QtWidgets import QPushButton
+
+    return progress.findChild(QPushButton)
+
+
+# ---------------------------------------------------------------------------------------------- edit
+def test_edit_menu_cut_copy_paste_select_all(sample_window):
+    w = sample_window
+    names = [a.objectName() for a in w.edit_menu.actions()]
+    for name in ("actionUndo", "actionRedo", "actionCut", "actionCopy", "actionPaste", "actionSelectAll"):
+        assert name in names
+    edit = item_body_editor(w)
+    before = edit.source()
+    w.act_select_all.trigger()
+    assert edit.textCursor().hasSelection()
+    cursor = edit.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(4, QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    w._update_edit_actions()
+    assert w.act_copy.isEnabled() and w.act_cut.isEnabled()
+    w.act_copy.trigger()
+    assert QApplication.clipboard().text() == before[:4]
+    w.act_cut.trigger()
+    assert edit.source() == before[4:]
+    cursor = edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    edit.setTextCursor(cursor)
+    w.act_paste.trigger()
+    assert edit.source() == before[4:] + before[:4]
+    w.doc.undo_stack.undo()
+    w.doc.undo_stack.undo()
+    assert edit.source() == before
+
+
+def test_text_context_menu_has_the_app_undo_and_standard_actions(sample_window, qtbot):
+    w = sample_window
+    edit = item_body_editor(w)
+    QTest.keyClicks(edit, "abc")
+    menu = edit.build_context_menu(edit.rect().center())
+    actions = [a for a in menu.actions() if not a.isSeparator()]
+    texts = [a.text() for a in actions]
+    assert actions[0] is w.act_undo and actions[1] is w.act_redo and w.act_undo.isEnabled()
+    assert not any(a.objectName() in ("edit-undo", "edit-redo") for a in actions), texts
+    assert {"edit-cut", "edit-copy", "edit-paste", "select-all"} <= {a.objectName() for a in actions}
+    menu.deleteLater()
+
+
+def test_redo_answers_ctrl_y_and_ctrl_shift_z(sample_window):
+    w = sample_window
+    assert QKeySequence("Ctrl+Y") in w.act_redo.shortcuts()
+    assert QKeySequence("Ctrl+Shift+Z") in w.act_redo.shortcuts()
+    edit = item_body_editor(w)
+    before = edit.source()
+    QTest.keyClicks(edit, "xy")
+    assert edit.source() != before
+    for keys in ((Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier),
+                 (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)):
+        QTest.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert edit.source() == before
+        QTest.keyClick(edit, *keys)
+        assert edit.source() != before
+
+
+# ---------------------------------------------------------------------------------------------- Qt's Chinese
+def test_qt_own_dialog_texts_are_chinese(qapp):
+    try:
+        assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+        assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
+        assert QCoreApplication.translate("QPrintDialog", "Print") != "Print"
+    finally:
+        i18n.install_translator(qapp, "en")
+
+
+# ---------------------------------------------------------------------------------------------- windows
+def test_untouched_blank_window_is_reused_and_others_cascade(make_window, qtbot):
+    blank = make_window()
+    blank.show()
+    new = blank.new_report_window("fzzf-annual")
+    qtbot.addWidget(new)
+    assert blank._closed and new.isVisible() and new.geometry() == blank.geometry()
+    new.doc.set_field(FieldRef("report", "year"), 2031, "x")
+    second = new.open_report(load_template("fzzf-annual"))
+    qtbot.addWidget(second)
+    assert not new._closed
+    assert second.pos() != new.pos()  # cascaded, not exactly on top
+    # the Window menu lists both and switches
+    new._fill_window_menu()
+    labels = [a.text() for a in new.window_menu.actions() if a.isCheckable()]
+    assert len(labels) == 2
+    for w in (new, second):
+        w.doc.undo_stack.setClean()
+        w.close()
+
+
+def test_ctrl_w_closes_a_report_and_asks_before_quitting_on_the_last(make_window, monkeypatch):
+    a = make_window(ReportDocument(load_template("fzzf-annual")))
+    b = make_window(ReportDocument(load_template("fzzf-annual")))
+    a.show()
+    b.show()
+    assert QKeySequence("Ctrl+W") in a.act_close.shortcuts()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **k: asked.append(args[2]) or QMessageBox.StandardButton.No)
+    assert b.close_report() and b._closed and not asked
+    assert open_windows() == [a]
+    assert not a.close_report() and not a._closed and asked  # the last one: the user said no
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **k: QMessageBox.StandardButton.Yes)
+    assert a.close_report() and a._closed
+
+
+def test_backup_copy_opens_as_unsaved_report(make_window, tmp_path, qtbot):
+    from editor.storage import write_project
+
+    path = tmp_path / "报告.fzbg"
+    report = load_template("sample-dongguan-2022")
+    write_project(path, report)
+    write_project(path, report)  # the second save keeps the first as .bak
+    bak = Path(str(path) + ".bak")
+    assert bak.exists()
+    w = make_window(ReportDocument(load_template("fzzf-annual")))
+    w.doc.set_field(FieldRef("report", "year"), 2031, "x")
+    opened = w.open_path(bak)
+    qtbot.addWidget(opened)
+    assert opened.doc.path is None and opened.doc.modified
+    assert opened.doc.report.year == report.year
+    assert w.act_open_backup in w.file_menu.actions()
+
