@@ -32,6 +32,23 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return p.parse_args(list(argv))
 
 
+_C_LOCALES = ("", "C", "POSIX", "C.UTF-8", "C.utf8")
+
+
+def prepare_locale_environment(language: Optional[str] = None) -> bool:
+    """Call before PySide6 is imported. Qt's file dialog writes dates in the *system* locale, read
+    once from the environment; under the C locale (servers, minimal desktops) that gives
+    "1 12 2026 09:43". Unless English was asked for, a C locale for dates becomes zh_CN for this
+    process ("2026/12/1 09:43"). Returns True when it changed the environment."""
+    if language == "en":
+        return False
+    key = "LC_ALL" if os.environ.get("LC_ALL") else "LC_TIME" if os.environ.get("LC_TIME") else "LANG"
+    if os.environ.get(key, "") not in _C_LOCALES:
+        return False
+    os.environ["LC_ALL" if key == "LC_ALL" else "LC_TIME"] = "zh_CN.UTF-8"
+    return True
+
+
 def _app_title() -> str:
     from PySide6.QtCore import QCoreApplication
 
@@ -83,6 +100,7 @@ def install_translation(app, language: Optional[str] = None) -> str:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parse(argv)
+    prepare_locale_environment(args.lang)  # before Qt is imported: dates in Qt's file dialog
     app = create_application([])
     install_translation(app, args.lang)
     app.setApplicationDisplayName(_app_title())  # again, now in the interface language

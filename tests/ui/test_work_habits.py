@@ -257,3 +257,58 @@ def test_backup_copy_opens_as_unsaved_report(make_window, tmp_path, qtbot):
     assert opened.doc.report.year == report.year
     assert w.act_open_backup in w.file_menu.actions()
 
+
+
+def test_file_dialog_list_is_chinese_with_readable_dates_under_the_c_locale(tmp_path):
+    """Qt's file list: type column and dates. Under LANG=C Qt wrote "1 12 2026 09:43" and "Folder"."""
+    import os
+    import sys
+
+    (tmp_path / "子文件夹").mkdir()
+    child = (
+        "import sys\n"
+        "from editor.app import create_application, install_translation, prepare_locale_environment\n"
+        "prepare_locale_environment(None)\n"
+        "app = create_application([]); install_translation(app, 'zh_CN')\n"
+        "from PySide6.QtWidgets import QFileSystemModel\n"
+        "from PySide6.QtTest import QTest\n"
+        "m = QFileSystemModel(); root = m.setRootPath(sys.argv[1])\n"
+        "for _ in range(50):\n"
+        "    QTest.qWait(50)\n"
+        "    if m.rowCount(root): break\n"
+        "print('ROW', *[m.index(0, c, root).data() for c in (0, 2, 3)], sep='|')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update(LANG="C", QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    out = subprocess.run([sys.executable, "-c", child, str(tmp_path)], env=env, capture_output=True, text=True,
+                         timeout=60)
+    row = next(line for line in out.stdout.splitlines() if line.startswith("ROW")).split("|")
+    assert row[1:3] == ["子文件夹", "文件夹"], (row, out.stderr[-500:])
+    assert re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}", row[3]), row
+
+
+def test_file_dialogs_start_in_the_project_folder_or_the_last_one(make_window, tmp_path, monkeypatch, app_settings):
+    from PySide6.QtWidgets import QFileDialog
+
+    from editor.storage import write_project
+    from editor.ui import settings as st
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: asked.append(a[2]) or ("", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: asked.append(a[2]) or ([], ""))
+    last = tmp_path / "上次"
+    last.mkdir()
+    st.set_last_folder(last, app_settings)
+    w = make_window(ReportDocument(load_template("fzzf-annual")))
+    w.report_actions["import"].trigger()
+    w.report_actions["merge"].trigger()
+    w.act_open.trigger()
+    assert asked == [str(last)] * 3
+    project = tmp_path / "项目" / "报告.fzbg"
+    project.parent.mkdir()
+    write_project(project, w.doc.report)
+    w.doc.set_path(project)
+    asked.clear()
+    w.report_actions["import"].trigger()
+    w.report_actions["merge"].trigger()
+    assert asked == [str(project.parent)] * 2
