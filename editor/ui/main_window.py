@@ -691,6 +691,34 @@ class MainWindow(QMainWindow):
         if form is not None:
             form.focus_field(ref)
 
+    def show_match(self, match) -> bool:
+        """Find and replace: select the match in its field (and mark its paragraph in the preview)."""
+        from .find_replace import select_match
+
+        ref = match.ref
+        node = ref.node
+        if node.startswith("m-") or self.doc.report.find_node(node) is None:
+            return False
+        self.outline.select(node)
+        form = self.show_node(node)
+        if form is None:
+            return False
+        edit = form.editors.get(ref.field) if hasattr(form, "editors") else None
+        if self.preview is not None:
+            if self.preview.refresh_pending():
+                self.preview.refresh_now()
+            self.preview.show_ref(ref)
+        if edit is None:
+            form.focus_field(ref)
+            return False
+        if not select_match(edit, match, self.doc.report):
+            return False
+        self.form_area.ensureWidgetVisible(edit, 10, 10)
+        rect = edit.cursorRect()
+        self.form_area.ensureVisible(edit.mapTo(self.form_area.widget(), rect.center()).x(),
+                                     edit.mapTo(self.form_area.widget(), rect.center()).y(), 20, 40)
+        return True
+
     def focused_text_edit(self):
         from .textedit import TokenTextEdit
 
@@ -987,7 +1015,7 @@ class MainWindow(QMainWindow):
         dialog = getattr(self, "_find_dialog", None)
         if dialog is None:
             dialog = FindReplaceDialog(self.doc, self)
-            dialog.gotoRequested.connect(self.go_to)
+            dialog.matchActivated.connect(self.show_match)
             self._find_dialog = dialog
         dialog.show()
         dialog.raise_()

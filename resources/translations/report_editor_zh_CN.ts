@@ -159,6 +159,30 @@ Restore them?</source>
         <source>%1 match(es) inside metric values were left unchanged.</source>
         <translation>另有 %1 处位于指标数值中，未改动。</translation>
     </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>区分大小写(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Replace &amp;All</source>
+        <translation>全部替换(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 match(es)</source>
+        <translation>共 %1 处</translation>
+    </message>
 </context>
 <context>
     <name>ImportReviewDialog</name>

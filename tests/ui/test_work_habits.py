@@ -312,3 +312,51 @@ def test_file_dialogs_start_in_the_project_folder_or_the_last_one(make_window, t
     w.report_actions["import"].trigger()
     w.report_actions["merge"].trigger()
     assert asked == [str(project.parent)] * 2
+
+
+# ---------------------------------------------------------------------------------------------- find
+def test_find_selects_each_match_in_its_field_with_alt_keys_and_a_fresh_status(sample_window, qtbot):
+    from uihelpers_a import type_text
+
+    w = sample_window
+    w.act_find.trigger()
+    d = w._find_dialog
+    qtbot.waitExposed(d)
+    d.activateWindow()
+    qtbot.waitUntil(d.isActiveWindow)
+    type_text(d.find_edit, "行政复议")
+    qtbot.waitUntil(lambda: "处" in d.status.text() or "match" in d.status.text())
+    count = len(d.matches)
+    assert count > 3 and str(count) in d.status.text()
+    # Alt shortcuts on every button, all different (QTest cannot press them: it skips the shortcut map)
+    keys = [b.shortcut().toString() for b in (d.next_button, d.prev_button, d.replace_button, d.replace_all_button)]
+    assert all(k.startswith("Alt+") for k in keys) and len(set(keys)) == 4, keys
+    assert d.case_box.shortcut().toString().startswith("Alt+")
+    seen = []
+    for _ in range(3):
+        d.next_button.click()
+        m = d.current_match()
+        edit = w.form_area.form.editors[m.ref.field]
+        assert edit.textCursor().selectedText() == "行政复议"
+        assert w.form_area.form.node_id == m.ref.node
+        # the selected text is inside the visible part of the form
+        top = edit.mapTo(w.form_area.viewport(), edit.cursorRect().topLeft()).y()
+        assert 0 <= top < w.form_area.viewport().height()
+        seen.append((m.ref, m.start))
+    assert len(set(seen)) == 3
+    assert w.preview.canvas.current_index is not None  # its paragraph is marked in the preview
+    # a figure: the chip is selected as a whole
+    figure = next(b for b in w.doc.report.metrics if b.value)
+    from editor.model import render_text
+    from editor.model.tokens import metric_token
+
+    shown = render_text(metric_token(figure.id), w.doc.report.metrics)
+    d.find_edit.selectAll()
+    type_text(d.find_edit, shown)
+    assert d.status.text() == ""  # the old "第 n 处" is gone at once
+    qtbot.waitUntil(lambda: d.status.text() != "")
+    if d.matches:
+        d.next_button.click()
+        edit = w.form_area.form.editors[d.current_match().ref.field]
+        assert edit.textCursor().selectedText() in (shown, "\ufffc")
+    d.close()
