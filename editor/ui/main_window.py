@@ -167,7 +167,12 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start(st.autosave_interval(self.settings) * 1000)
 
-        self.resize(1400, 900)
+        screen = (self.screen() or QApplication.primaryScreen())
+        available = screen.availableGeometry() if screen is not None else None
+        if available is not None and available.width() > 0:
+            self.resize(min(1400, available.width()), min(900, available.height()))
+        else:
+            self.resize(1400, 900)
         self._restore_layout()
 
     # ------------------------------------------------------------------ building
@@ -385,6 +390,10 @@ class MainWindow(QMainWindow):
         bar.addAction(self.act_check)
         bar.addSeparator()
         bar.addWidget(QLabel(self.tr("Zoom:"), bar))
+        self.act_zoom_out.setIconText("－")
+        self.act_zoom_in.setIconText("＋")
+        for a in (self.act_zoom_out, self.act_zoom_in):
+            a.setToolTip(a.text().replace("&", ""))
         bar.addAction(self.act_zoom_out)
         self.zoom_box = QComboBox(bar)
         self.zoom_box.setObjectName("zoomBox")
@@ -1113,9 +1122,23 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and not state.isEmpty() and self.restoreState(state, st.STATE_VERSION):
             return
-        # first start: outline narrow on the left, a page-wide preview on the right, metrics low
-        self.resizeDocks([self.outline_dock, self.preview_dock], [300, 600], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.metrics_dock], [230], Qt.Orientation.Vertical)
+        self.apply_default_layout()
+        self._default_layout_pending = True  # again once shown, when the docks have their real sizes
+
+    def showEvent(self, event):  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if getattr(self, "_default_layout_pending", False):
+            self._default_layout_pending = False
+            QTimer.singleShot(0, self.apply_default_layout)
+
+    def apply_default_layout(self) -> None:
+        """First start: the form gets the room. Outline and preview in proportion to the window (so a
+        1280×720 screen, or 1920×1080 at 150 %, still leaves the form half the width), metrics low."""
+        width, height = max(self.width(), 800), max(self.height(), 500)
+        outline = max(180, min(300, width * 17 // 100))
+        preview = max(320, min(640, width * 35 // 100))
+        self.resizeDocks([self.outline_dock, self.preview_dock], [outline, preview], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.metrics_dock], [max(130, min(260, height * 21 // 100))], Qt.Orientation.Vertical)
 
 
 # ---------------------------------------------------------------------- opening projects

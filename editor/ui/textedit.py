@@ -156,6 +156,7 @@ class TokenTextEdit(QTextEdit):
     """Edits the field ``ref`` of ``doc`` (a string, or a list of paragraph strings)."""
 
     MAX_AUTO_HEIGHT = 600
+    min_lines = 0  # room to write in even when empty (the body text of an item asks for more)
 
     def __init__(self, doc, ref: FieldRef, parent=None, multiline: bool = True):
         super().__init__(parent)
@@ -354,6 +355,7 @@ class TokenTextEdit(QTextEdit):
         h = int(doc_h + margins.top() + margins.bottom() + 2 * self.document().documentMargin() / 2 + 2)
         line = int(QFontMetricsF(self.font()).lineSpacing())
         minimum = line + 14 if not (self.multiline or self.is_list) else 2 * line + 14
+        minimum = max(minimum, self.min_lines * line + 14)
         h = max(minimum, min(self.MAX_AUTO_HEIGHT, h))
         if self.height() != h:
             self.setFixedHeight(h)

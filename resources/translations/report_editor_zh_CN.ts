@@ -1706,6 +1706,14 @@ Restore them?</source>
         <source>Content kinds</source>
         <translation>内容类别</translation>
     </message>
+    <message>
+        <source>Thematic section (counts as 主要举措和成效)</source>
+        <translation>专题部分（计入“主要举措和成效”）</translation>
+    </message>
+    <message>
+        <source>Included: a thematic section counts as 主要举措和成效.</source>
+        <translation>已包含：专题部分计入“主要举措和成效”。</translation>
+    </message>
 </context>
 <context>
     <name>TokenTextEdit</name>

@@ -360,3 +360,24 @@ def test_find_selects_each_match_in_its_field_with_alt_keys_and_a_fresh_status(s
         edit = w.form_area.form.editors[d.current_match().ref.field]
         assert edit.textCursor().selectedText() in (shown, "\ufffc")
     d.close()
+
+
+# ---------------------------------------------------------------------------------------------- smaller
+def test_thematic_kind_shows_measures_included_not_unticked(sample_window):
+    from editor.model import SectionKind
+
+    w = sample_window
+    section = next(s for s in w.doc.report.sections if SectionKind.MEASURES not in s.kinds)
+    form = w.show_node(section.id)
+    measures, thematic = form.kind_boxes[SectionKind.MEASURES], form.kind_boxes[SectionKind.THEMATIC]
+    if SectionKind.THEMATIC not in section.kinds:
+        thematic.click()
+    assert SectionKind.THEMATIC in section.kinds and SectionKind.MEASURES not in section.kinds
+    assert measures.isChecked() and not measures.isEnabled()  # never "unticked next to a ticked 专题"
+    assert "主要举措和成效" in form.kind_labels[SectionKind.THEMATIC].text()
+    thematic.click()
+    assert SectionKind.THEMATIC not in section.kinds
+    assert not measures.isChecked() and measures.isEnabled()
+    # clicking the (wrapping) label toggles its box
+    QTest.mouseClick(form.kind_labels[SectionKind.PLANS], Qt.MouseButton.LeftButton)
+    assert SectionKind.PLANS in section.kinds
