@@ -387,11 +387,13 @@ class TokenTextEdit(QTextEdit):
             self.insert_token(chosen[0], chosen[1])
         return chosen
 
-    def make_metric_from_selection(self) -> Optional[str]:
+    def make_metric_from_selection(self, confirm: bool = True) -> Optional[str]:
         """Turn the selected figure (``2041件``) into a new metric and put its token in its place.
 
+        A small dialog proposes the name (the words before the figure) and shows the parsed value,
+        unit, scale and qualifier to confirm or correct (``confirm=False`` takes the proposal as is).
         One undo step (macro): add the metric, replace the text. Returns the new metric's id, or None
-        (with a message) when the selection is not a figure."""
+        (with a message) when the selection is not a figure or the dialog was cancelled."""
         cursor = self.textCursor()
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         selected = self.source_range(start, end) if cursor.hasSelection() else ""
@@ -403,7 +405,18 @@ class TokenTextEdit(QTextEdit):
             return None
         block = self.document().findBlock(start)
         before = self._block_source(block, block.position(), start)
-        metric = Metric(label=guess_label(before), **fields)
+        from .make_metric_dialog import confirm_metric, propose_label
+
+        label = propose_label(before)
+        if confirm:
+            from ..model import render_text
+
+            sentence = render_text(self._block_source(block), self.doc.report.metrics)
+            metric = confirm_metric(selected, fields, label, sentence, self)
+            if metric is None:
+                return None
+        else:
+            metric = Metric(label=label, **fields)
         from .commands import AddMetricCommand
 
         doc_end = self.document().characterCount() - 1

@@ -1753,4 +1753,63 @@ Restore them?</source>
         <translation>重做(&amp;R)</translation>
     </message>
 </context>
+<context>
+    <name>MakeMetricDialog</name>
+    <message>
+        <source>Make metric</source>
+        <translation>设为指标</translation>
+    </message>
+    <message>
+        <source>“%1” becomes a metric: the text will show its value, and its change on last year can be written automatically.</source>
+        <translation>“%1”将设为指标：正文显示它的数值，与上年相比的变化可以自动写出。</translation>
+    </message>
+    <message>
+        <source>e.g. 行政复议案件</source>
+        <translation>例如：行政复议案件</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>A rate (its change is written in 个百分点)</source>
+        <translation>比率（变化以“个百分点”表述）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>数值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation>数量级(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Qualifier:</source>
+        <translation>限定词(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Reads as:</source>
+        <translation>显示为：</translation>
+    </message>
+    <message>
+        <source>In: %1</source>
+        <translation>所在句子：%1</translation>
+    </message>
+    <message>
+        <source>The value must be a number, such as 2041 or 5.9.</source>
+        <translation>数值须为数字，例如 2041 或 5.9。</translation>
+    </message>
+    <message>
+        <source>Give the metric a name: it is how you find it in the metrics panel.</source>
+        <translation>请为指标命名：在指标面板中按名称查找它。</translation>
+    </message>
+</context>
 </TS>

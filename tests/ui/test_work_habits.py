@@ -381,3 +381,66 @@ def test_thematic_kind_shows_measures_included_not_unticked(sample_window):
     # clicking the (wrapping) label toggles its box
     QTest.mouseClick(form.kind_labels[SectionKind.PLANS], Qt.MouseButton.LeftButton)
     assert SectionKind.PLANS in section.kinds
+
+
+# ---------------------------------------------------------------------------------------------- 设为指标
+def test_make_metric_asks_with_a_label_from_the_sentence_never_markup(make_window, qtbot):
+    from editor.model import Item, Metric, Report, Section
+    from editor.model.tokens import metric_token
+    from editor.ui.make_metric_dialog import MakeMetricDialog
+
+    m = Metric(id="xzfy-sq", label="行政复议申请", value="120", unit="件")
+    item = Item(lead="", body=[f"全年收到行政复议申请{metric_token('xzfy-sq')}另受理行政诉讼案件近5.9万宗。"])
+    report = Report(metrics=[m], sections=[Section(heading="一", items=[item])])
+    w = make_window(ReportDocument(report))
+    w.show()
+    form = w.show_node(item.id)
+    edit = form.editors["body"]
+    edit.setFocus()
+    text = edit.document().firstBlock().text()
+    start = text.index("近5.9万宗")
+    cursor = edit.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("近5.9万宗"), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    seen = {}
+
+    def answer():
+        d = QApplication.activeModalWidget()
+        assert isinstance(d, MakeMetricDialog)
+        seen["label"] = d.label_edit.text()
+        seen["parsed"] = (d.value_edit.text(), d.unit_edit.text(), d.scale_box.currentData(),
+                          d.qualifier_box.currentData())
+        seen["shown"] = d.shown.text()
+        d.label_edit.selectAll()
+        from uihelpers_a import type_text
+
+        type_text(d.label_edit, "行政诉讼收案")
+        QTest.keyClick(d.label_edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    metric_id = edit.make_metric_from_selection()
+    assert seen["label"] == "受理行政诉讼案件"  # from the sentence, stopping at the figure before it
+    assert seen["parsed"] == ("5.9", "宗", "万", "近") and seen["shown"] == "近5.9万宗"
+    created = w.doc.report.metric(metric_id)
+    assert created.label == "行政诉讼收案" and created.value == "5.9"  # the name as corrected
+    assert item.body[0].endswith(metric_token(metric_id) + "。")
+    # cancelled: nothing changes
+    w.doc.undo_stack.undo()
+    cursor = edit.textCursor()
+    text = edit.document().firstBlock().text()
+    cursor.setPosition(text.index("近5.9万宗"))
+    cursor.setPosition(text.index("近5.9万宗") + 6, QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    count = w.doc.undo_stack.index()
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    assert edit.make_metric_from_selection() is None
+    assert w.doc.undo_stack.index() == count and len(w.doc.report.metrics) == 1
+
+
+def test_propose_label_stops_at_figures_and_punctuation():
+    from editor.ui.make_metric_dialog import propose_label
+
+    assert propose_label("收到申请{{m:xzfy-sq}}另受理行政诉讼案件") == "受理行政诉讼案件"
+    assert propose_label("全年，办理行政复议案件共") == "办理行政复议案件"
+    assert propose_label("{{m:a}}") == ""
