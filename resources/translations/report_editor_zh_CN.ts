@@ -1088,6 +1088,14 @@ Restore them?</source>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
+    <message>
+        <source>How many times the text uses this metric</source>
+        <translation>正文中使用此指标的次数</translation>
+    </message>
+    <message>
+        <source>Used %1 time(s) in %2 paragraph(s):</source>
+        <translation>共使用 %1 次，在 %2 个段落中：</translation>
+    </message>
 </context>
 <context>
     <name>MetricsPanel</name>

@@ -444,3 +444,18 @@ def test_propose_label_stops_at_figures_and_punctuation():
     assert propose_label("收到申请{{m:xzfy-sq}}另受理行政诉讼案件") == "受理行政诉讼案件"
     assert propose_label("全年，办理行政复议案件共") == "办理行政复议案件"
     assert propose_label("{{m:a}}") == ""
+
+
+def test_used_column_counts_uses_not_paragraphs(qtbot):
+    from editor.model import Item, Metric, Report, Section
+    from editor.model.tokens import change_token, metric_token
+    from editor.ui.metrics_panel import COL, MetricsPanel
+
+    m = Metric(id="a", label="案件", value="20", last_value="10", unit="件")
+    body = [f"办理{metric_token('a')}，{change_token('a')}；其中{metric_token('a')}已结。", "无关段落。"]
+    doc = ReportDocument(Report(metrics=[m], sections=[Section(heading="一", items=[Item(body=body)])]))
+    p = MetricsPanel(doc)
+    qtbot.addWidget(p)
+    index = p.proxy.index(0, COL["used"])
+    assert index.data() == "3"
+    assert "1" in index.data(Qt.ItemDataRole.ToolTipRole).splitlines()[0]  # in one paragraph
