@@ -459,3 +459,22 @@ def test_used_column_counts_uses_not_paragraphs(qtbot):
     index = p.proxy.index(0, COL["used"])
     assert index.data() == "3"
     assert "1" in index.data(Qt.ItemDataRole.ToolTipRole).splitlines()[0]  # in one paragraph
+
+
+def test_template_descriptions_are_not_cut_off(qtbot):
+    from editor.ui.dialogs import NewFromTemplateDialog
+
+    d = NewFromTemplateDialog()
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    view = d.list
+    assert view.horizontalScrollBar().maximum() == 0
+    for row in range(view.count()):
+        item = view.item(row)
+        rect = view.visualItemRect(item)
+        assert rect.right() <= view.viewport().width() + 1
+        # the whole text fits in the item's rectangle (wrapped onto as many lines as needed)
+        metrics = view.fontMetrics()
+        needed = metrics.boundingRect(0, 0, rect.width() - 8, 10000, int(Qt.TextFlag.TextWordWrap), item.text())
+        assert rect.height() >= needed.height(), (item.text()[:20], rect, needed)
