@@ -24,10 +24,14 @@ APPLICATION = "report-editor"
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="report-editor", description="法治政府建设年度报告编辑器")
-    p.add_argument("project", nargs="?", help="要打开的项目文件（.fzbg）")
+    from .cli import WindowArgumentParser
+
+    p = WindowArgumentParser(prog="report-editor", description="法治政府建设年度报告编辑器。打开编辑窗口；"
+                             "命令行子命令（导出、检查等）见 report-editor --help。", add_help=False)
+    p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    p.add_argument("project", nargs="?", metavar="项目文件", help="要打开的项目文件（.fzbg）")
     p.add_argument("--sample", action="store_true", help="打开示例报告（东莞市司法局 2022 年）的副本")
-    p.add_argument("--template", default=None, help="以指定模板新建报告")
+    p.add_argument("--template", default=None, metavar="模板", help="以指定模板新建报告")
     p.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="界面语言（默认按设置，通常为简体中文）")
     return p.parse_args(list(argv))
 

@@ -44,6 +44,11 @@ from .outline import OutlineView
 APP_TITLE = "法治政府建设年度报告编辑器"
 
 
+def app_title() -> str:
+    """The program's name in the interface language (never a mix of languages in a title)."""
+    return QApplication.translate("Application", "Annual Report Editor")
+
+
 def _open_windows() -> list["MainWindow"]:
     app = QApplication.instance()
     if app is None:
@@ -552,7 +557,7 @@ class MainWindow(QMainWindow):
         """Close this report (Ctrl+W). When it is the last window the program would end: ask first."""
         if len(open_windows()) <= 1 and not self._closed:
             answer = QMessageBox.question(
-                self, APP_TITLE,
+                self, app_title(),
                 self.tr("This is the last open report: closing it quits the program. Quit?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
             if answer != QMessageBox.StandardButton.Yes:
@@ -632,7 +637,7 @@ class MainWindow(QMainWindow):
         return self.tr("Untitled")
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.display_name()}[*] — {APP_TITLE}")
+        self.setWindowTitle(f"{self.display_name()}[*] — {app_title()}")
 
     def _update_modified(self, *_args) -> None:
         self.setWindowModified(self.doc.modified)
@@ -1076,7 +1081,7 @@ class MainWindow(QMainWindow):
         if not self.doc.modified:
             return True
         answer = QMessageBox.warning(
-            self, APP_TITLE,
+            self, app_title(),
             self.tr("“%1” has unsaved changes. Save them?").replace("%1", self.display_name()),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
@@ -1160,8 +1165,7 @@ def open_project_window(path, settings: Optional[QSettings] = None, parent: Opti
     try:
         report = read_project(path)
     except ReportEditorError as e:
-        QMessageBox.critical(parent, title, e.message)
-        return None
+        return _offer_backup(path, e.message, settings, parent, recovery_folder)
     existing = _window_for(path)
     if existing is not None and not force_lock:
         holder = existing.lock.holder if existing.lock else {}
@@ -1193,6 +1197,35 @@ def open_project_window(path, settings: Optional[QSettings] = None, parent: Opti
     window = MainWindow(doc, settings, lock=lock, recovery_folder=recovery_folder)
     st.add_recent_file(path, window.settings)
     st.set_last_folder(path, window.settings)
+    return window
+
+
+def _offer_backup(path: Path, message: str, settings, parent, recovery_folder) -> Optional[MainWindow]:
+    """A project that cannot be read: say why and, when the copy kept from the previous save exists,
+    offer to open it (as an unsaved report, so the backup itself is never overwritten)."""
+    title = QApplication.translate("MainWindow", "Open report")
+    bak = path.with_name(path.name + ".bak")
+    if not bak.is_file():
+        QMessageBox.critical(parent, title, message)
+        return None
+    question = QApplication.translate("MainWindow", "The copy kept from the previous save, “%1”, can be "
+                                      "opened instead. Open the backup copy?").replace("%1", bak.name)
+    answer = QMessageBox.critical(parent, title, f"{message}\n\n{question}",
+                                  QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                                  QMessageBox.StandardButton.Open)
+    if answer != QMessageBox.StandardButton.Open:
+        return None
+    try:
+        report = read_project(bak)
+    except ReportEditorError as e:
+        QMessageBox.critical(parent, title, e.message)
+        return None
+    window = MainWindow(ReportDocument(report), settings, recovery_folder=recovery_folder)
+    window.doc.undo_stack.resetClean()
+    window._update_modified()
+    window.statusBar().showMessage(QApplication.translate(
+        "MainWindow", "Opened the backup copy %1. Save it under a name of your choice.").replace("%1", bak.name),
+        20000)
     return window
 
 

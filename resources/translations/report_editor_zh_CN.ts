@@ -839,6 +839,10 @@ Restore them?</source>
         <source>Open Containing &amp;Folder</source>
         <translation>打开所在文件夹(&amp;F)</translation>
     </message>
+    <message>
+        <source>The copy kept from the previous save, “%1”, can be opened instead. Open the backup copy?</source>
+        <translation>上次保存前保留的副本“%1”可以代替打开。要打开备份吗？</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>

@@ -478,3 +478,36 @@ def test_template_descriptions_are_not_cut_off(qtbot):
         metrics = view.fontMetrics()
         needed = metrics.boundingRect(0, 0, rect.width() - 8, 10000, int(Qt.TextFlag.TextWordWrap), item.text())
         assert rect.height() >= needed.height(), (item.text()[:20], rect, needed)
+
+
+# ---------------------------------------------------------------------------------------------- messages
+def test_english_title_does_not_mix_languages(make_window, qapp):
+    try:
+        i18n.install_translator(qapp, "en")
+        w = make_window(ReportDocument(load_template("fzzf-annual")))
+        assert not re.search(r"[\u4e00-\u9fff]", w.windowTitle()), w.windowTitle()
+        i18n.install_translator(qapp, "zh_CN")
+        w2 = make_window(ReportDocument(load_template("fzzf-annual")))
+        assert "未命名" in w2.windowTitle() and "法治政府建设年度报告编辑器" in w2.windowTitle()
+    finally:
+        i18n.install_translator(qapp, "en")
+
+
+def test_damaged_project_offers_its_backup(make_window, tmp_path, qtbot, monkeypatch, app_settings, recovery_folder):
+    from editor.storage import write_project
+    from editor.ui.main_window import open_project_window
+
+    path = tmp_path / "报告.fzbg"
+    report = load_template("sample-dongguan-2022")
+    write_project(path, report)
+    write_project(path, report)
+    path.write_text("{ broken", encoding="utf-8")
+    told = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: told.append(text)
+                        or QMessageBox.StandardButton.Open)
+    w = open_project_window(path, app_settings, recovery_folder=recovery_folder)
+    qtbot.addWidget(w)
+    assert "报告.fzbg.bak" in told[0]
+    assert w.doc.path is None and w.doc.modified and w.doc.report.year == report.year
+    w.doc.undo_stack.setClean()
+    w.close()
