@@ -84,30 +84,10 @@ Restore them?</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/find_replace.py" line="151"/>
-        <source>Match case</source>
-        <translation>区分大小写</translation>
-    </message>
-    <message>
-        <location filename="../../editor/ui/find_replace.py" line="154"/>
-        <source>Find Next</source>
-        <translation>查找下一个</translation>
-    </message>
-    <message>
-        <location filename="../../editor/ui/find_replace.py" line="155"/>
-        <source>Find Previous</source>
-        <translation>查找上一个</translation>
-    </message>
-    <message>
         <location filename="../../editor/ui/find_replace.py" line="156"/>
         <location filename="../../editor/ui/find_replace.py" line="273"/>
         <source>Replace</source>
         <translation>替换</translation>
-    </message>
-    <message>
-        <location filename="../../editor/ui/find_replace.py" line="157"/>
-        <source>Replace All</source>
-        <translation>全部替换</translation>
     </message>
     <message>
         <location filename="../../editor/ui/find_replace.py" line="158"/>
@@ -378,11 +358,6 @@ Restore them?</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="182"/>
-        <source>&amp;Close</source>
-        <translation>关闭(&amp;C)</translation>
-    </message>
-    <message>
         <location filename="../../editor/ui/main_window.py" line="183"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
@@ -580,11 +555,6 @@ Restore them?</source>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="520"/>
-        <source>Exporting the Word file…</source>
-        <translation>正在导出 Word 文件…</translation>
-    </message>
-    <message>
-        <location filename="../../editor/ui/main_window.py" line="520"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -603,11 +573,6 @@ Restore them?</source>
         <location filename="../../editor/ui/main_window.py" line="542"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../editor/ui/main_window.py" line="548"/>
-        <source>Exporting the PDF (LibreOffice)…</source>
-        <translation>正在导出 PDF（LibreOffice）…</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="570"/>
@@ -1051,11 +1016,6 @@ Restore them?</source>
         <location filename="../../editor/ui/metrics_panel.py" line="265"/>
         <source>Computed from the value and last year&apos;s value</source>
         <translation>由本年数值和上年数值自动计算</translation>
-    </message>
-    <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="266"/>
-        <source>How many paragraphs use this metric</source>
-        <translation>正文中使用该指标的段落数</translation>
     </message>
     <message>
         <location filename="../../editor/ui/metrics_panel.py" line="322"/>

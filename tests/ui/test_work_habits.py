@@ -511,3 +511,20 @@ def test_damaged_project_offers_its_backup(make_window, tmp_path, qtbot, monkeyp
     assert w.doc.path is None and w.doc.modified and w.doc.report.year == report.year
     w.doc.undo_stack.setClean()
     w.close()
+
+
+def test_toolbar_has_the_common_actions_and_a_zoom_control(sample_window):
+    w = sample_window
+    actions = w.toolbar.actions()
+    for a in (w.act_new, w.act_open, w.act_save, w.act_undo, w.act_redo, w.act_print, w.act_check):
+        assert a in actions and a.iconText()
+    assert w.toolbar.findChild(type(w.toolbar.widgetForAction(w.act_new)), "exportToolButton") is not None
+    box = w.zoom_box
+    index = box.findData(1.5)
+    box.setCurrentIndex(index)
+    box.activated.emit(index)
+    assert abs(w.preview.zoom() - 1.5) < 1e-6 and not w.preview.fit_width
+    w.act_zoom_out.trigger()
+    assert w.preview.zoom() < 1.5 and box.currentData() == w.preview.zoom()
+    box.activated.emit(0)  # 适合页宽
+    assert w.preview.fit_width and box.currentIndex() == 0
