@@ -606,7 +606,8 @@ class MainWindow(QMainWindow):
 
         if self.preview is None:
             return
-        dialog = QPrintPreviewDialog(self._printer(), self)
+        printer = self._preview_printer = self._printer()  # the dialog uses it but does not own it
+        dialog = QPrintPreviewDialog(printer, self)
         dialog.setObjectName("printPreviewDialog")
         dialog.setWindowTitle(self.tr("Print preview of “%1”").replace("%1", self.display_name()))
         dialog.paintRequested.connect(self.print_to)

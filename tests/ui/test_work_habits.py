@@ -528,3 +528,21 @@ def test_toolbar_has_the_common_actions_and_a_zoom_control(sample_window):
     assert w.preview.zoom() < 1.5 and box.currentData() == w.preview.zoom()
     box.activated.emit(0)  # 适合页宽
     assert w.preview.fit_width and box.currentIndex() == 0
+
+
+def test_print_preview_shows_every_page(sample_window):
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    w = sample_window
+    counts = []
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        view = dialog.findChild(QPrintPreviewWidget)
+        view.updatePreview()
+        counts.append(view.pageCount())
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    w.act_print_preview.trigger()
+    assert counts == [w.preview.page_count()]

@@ -1,6 +1,7 @@
 """Shortcuts through a real window system. QTest delivers key events straight to a widget and skips
 the window system's shortcut handling (the platform theme's key bindings, the shortcut map), so redo
-on Ctrl+Y is checked here with real X key events: a window under Xvfb, keys sent by ``xdotool``.
+on Ctrl+Y (and Ctrl+Shift+Z), the find dialog's Alt+N and Ctrl+P are checked here with real X key
+events: a window under Xvfb, keys sent by ``xdotool``.
 
 .ci/run installs Xvfb and xdotool; without them (a developer machine lacking them) the test is skipped."""
 
@@ -54,6 +55,37 @@ CHILD = textwrap.dedent(r"""
     redone_shift = edit.source()
     print("RESULT", typed != before, undone == before, redone_y == typed, redone_shift == typed,
           QApplication.platformName(), flush=True)
+
+    # Ctrl+F, type a term, Alt+N (the 查找下一个 button's mnemonic): the match is selected in its field
+    keys("ctrl+f")
+    dialog = w._find_dialog
+    subprocess.run(["xdotool", "windowfocus", "--sync", str(int(dialog.winId())), "type", "--delay", "40", "2022"],
+                   check=True)
+    QTest.qWait(300)
+    subprocess.run(["xdotool", "windowfocus", "--sync", str(int(dialog.winId())), "key", "alt+n"], check=True)
+    QTest.qWait(500)
+    m = dialog.current_match()
+    edit = w.form_area.form.editors.get(m.ref.field) if m is not None else None
+    print("FIND", m is not None, edit is not None and edit.textCursor().selectedText() == "2022", flush=True)
+    dialog.close()
+    QTest.qWait(200)
+
+    # Ctrl+P opens the print dialog
+    seen = []
+    from PySide6.QtCore import QTimer
+
+    def close_modal():
+        modal = QApplication.activeModalWidget()
+        seen.append(type(modal).__name__ if modal is not None else None)
+        if modal is not None:
+            modal.reject()
+        else:
+            QTimer.singleShot(200, close_modal)
+
+    QTimer.singleShot(300, close_modal)
+    keys("ctrl+p")
+    QTest.qWait(800)
+    print("PRINT", "QPrintDialog" in seen, flush=True)
     w.doc.undo_stack.setClean()
     w.close()
 """)
@@ -78,6 +110,9 @@ def test_ctrl_y_and_ctrl_shift_z_redo_with_real_x_key_events(tmp_path):
         assert proc.returncode == 0, proc.stderr[-2000:]
         result = next(line for line in proc.stdout.splitlines() if line.startswith("RESULT"))
         assert result.split()[1:] == ["True", "True", "True", "True", "xcb"], result
+        lines = proc.stdout.splitlines()
+        assert "FIND True True" in lines, proc.stdout  # Alt+N pressed through X selects the match
+        assert "PRINT True" in lines, proc.stdout  # Ctrl+P through X opens the print dialog
     finally:
         server.terminate()
         server.wait(10)
