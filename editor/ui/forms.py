@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ..model import DEFAULT_FONTS, KIND_LABELS, FieldRef, Item, Section, SectionKind, number_report
 from ..model.tokens import used_metric_ids
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
+from .edit_support import use_report_undo
 from .textedit import TokenTextEdit
 
 NO_DATE = QDate(1900, 1, 1)
@@ -163,7 +164,7 @@ class BaseForm(QWidget):
 
         edit.textEdited.connect(lambda text: self.binder.set(ref, text, self.tr("Edit"), merge=True))
         self.binder.add(ref, update)
-        return edit
+        return use_report_undo(edit, self.doc.undo_stack)  # one undo: the report's, not the widget's own
 
     def check_box(self, field: str, label: str) -> QCheckBox:
         ref = self.ref(field)

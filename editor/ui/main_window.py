@@ -450,7 +450,18 @@ class MainWindow(QMainWindow):
         if fn is not None:
             fn()
 
+    def _disconnect_application(self) -> None:
+        """Application-wide signals must not reach a closed window (at exit the clipboard still
+        announces its change, and a half-destroyed window would be called)."""
+        for signal in (QApplication.clipboard().dataChanged, QApplication.instance().focusChanged):
+            try:
+                signal.disconnect(self._update_edit_actions)
+            except (RuntimeError, TypeError):
+                pass
+
     def _update_edit_actions(self, *_args) -> None:
+        if self._closed:
+            return
         try:
             target = self._text_target()
         except RuntimeError:
@@ -1106,6 +1117,7 @@ class MainWindow(QMainWindow):
             self.lock.release()
             self.lock = None
         self._closed = True
+        self._disconnect_application()
         windows = _open_windows()
         if self in windows:
             windows.remove(self)

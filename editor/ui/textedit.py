@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QFrame, QMessageBox, QSizePolicy, QTextEdit
+from PySide6.QtWidgets import QApplication, QFrame, QMessageBox, QSizePolicy, QTextEdit
 
 from ..model import FieldRef, Metric, format_change, format_value, metric_token
 from ..model.report import INFIX_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
@@ -143,13 +143,30 @@ def guess_label(before: str) -> str:
 
 
 def _is_redo(event) -> bool:
-    """Redo: the platform's keys, and Ctrl+Y and Ctrl+Shift+Z everywhere (as in WPS and Word)."""
-    if event.matches(QKeySequence.StandardKey.Redo):
-        return True
-    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
-    return ((event.key() == Qt.Key.Key_Y and mods == ctrl)
-            or (event.key() == Qt.Key.Key_Z and mods == ctrl | shift))
+    from .edit_support import is_redo
+
+    return is_redo(event)
+
+
+_CLIPBOARD_GUARD: list = []
+
+
+def _handed_to_qt(data: QMimeData) -> QMimeData:
+    """The mime data of a copy goes to the clipboard, which deletes it when the next copy replaces it
+    or when the application object is destroyed. A QMimeData made in Python calls back into Python
+    when deleted; deleted during interpreter shutdown, that crashed the program at exit after any copy
+    from a text field (a segmentation fault). So the clipboard is cleared before shutdown."""
+    if not _CLIPBOARD_GUARD:
+        import atexit
+
+        def clear_clipboard() -> None:
+            app = QApplication.instance()
+            if app is not None:
+                app.clipboard().clear()
+
+        atexit.register(clear_clipboard)
+        _CLIPBOARD_GUARD.append(clear_clipboard)
+    return data
 
 
 class TokenTextEdit(QTextEdit):
@@ -469,21 +486,9 @@ class TokenTextEdit(QTextEdit):
     def build_context_menu(self, pos):
         """Qt's text menu with its own (always greyed) 撤消/重做 replaced by the report's undo and
         redo — the Edit menu's actions — then 设为指标 and 插入指标."""
-        menu = self.createStandardContextMenu(pos)
-        window = self.window()
-        undo, redo = getattr(window, "act_undo", None), getattr(window, "act_redo", None)
-        if undo is None or redo is None:
-            undo = self.doc.undo_stack.createUndoAction(menu, self.tr("&Undo"))
-            redo = self.doc.undo_stack.createRedoAction(menu, self.tr("&Redo"))
-        for action in list(menu.actions()):
-            if action.objectName() in ("edit-undo", "edit-redo"):
-                menu.removeAction(action)
-        first = menu.actions()[0] if menu.actions() else None
-        if first is not None and first.isSeparator():
-            menu.insertActions(first, [undo, redo])
-        else:
-            menu.insertActions(first, [undo, redo])
-            menu.insertSeparator(first)
+        from .edit_support import replace_undo_actions
+
+        menu = replace_undo_actions(self.createStandardContextMenu(pos), self.doc.undo_stack, self.window(), self)
         menu.addSeparator()
         self.make_metric_action.setEnabled(self.textCursor().hasSelection())
         menu.addAction(self.make_metric_action)
@@ -503,7 +508,7 @@ class TokenTextEdit(QTextEdit):
         data = QMimeData()
         data.setText(render_text(source, self.doc.report.metrics))
         data.setData(SOURCE_MIME, source.encode("utf-8"))
-        return data
+        return _handed_to_qt(data)
 
     def canInsertFromMimeData(self, source) -> bool:  # noqa: N802 - Qt API
         return source.hasFormat(SOURCE_MIME) or source.hasText()

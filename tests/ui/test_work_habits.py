@@ -546,3 +546,53 @@ def test_print_preview_shows_every_page(sample_window):
     QTimer.singleShot(0, look)
     w.act_print_preview.trigger()
     assert counts == [w.preview.page_count()]
+
+
+def test_line_edits_use_the_report_undo(sample_window):
+    w = sample_window
+    form = w.show_node("report")
+    from PySide6.QtWidgets import QLineEdit
+
+    edit = form.findChild(QLineEdit, "edit_formal_doc_number")
+    w.doc.set_field(FieldRef("report", "edition"), "formal", "x")
+    edit.setFocus()
+    before = w.doc.report.formal.doc_number
+    QTest.keyClicks(edit, "X1")
+    assert w.doc.report.formal.doc_number == before + "X1"
+    index = w.doc.undo_stack.index()
+    QTest.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert w.doc.report.formal.doc_number == before and edit.text() == before
+    assert w.doc.undo_stack.index() == index - 1  # the report's undo, not the widget's own history
+    QTest.keyClick(edit, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert w.doc.report.formal.doc_number == before + "X1"
+    from editor.ui.edit_support import _ReportUndo
+
+    menu = edit.findChild(_ReportUndo).context_menu(edit, edit.rect().center())
+    actions = [a for a in menu.actions() if not a.isSeparator()]
+    assert actions[0] is w.act_undo and actions[1] is w.act_redo
+    assert not any(a.objectName() in ("edit-undo", "edit-redo") for a in actions)
+    menu.deleteLater()
+
+
+def test_program_exits_cleanly_after_a_copy_from_a_text_field(tmp_path):
+    """Copying from a body text, then quitting, crashed the program at exit (segmentation fault)."""
+    import os
+    import sys
+
+    child = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from editor.templates import load_template\n"
+        "from editor.ui.document import ReportDocument\n"
+        "from editor.ui.textedit import TokenTextEdit\n"
+        "from editor.model import FieldRef\n"
+        "d = ReportDocument(load_template('sample-dongguan-2022'))\n"
+        "s, chain = next(iter(d.report.iter_items()))\n"
+        "e = TokenTextEdit(d, FieldRef(chain[-1].id, 'body'))\n"
+        "e.selectAll(); e.copy()\n"
+        "print('COPIED', len(QApplication.clipboard().text()) > 10)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    proc = subprocess.run([sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=60,
+                          cwd=str(tmp_path))
+    assert "COPIED True" in proc.stdout and proc.returncode == 0, (proc.returncode, proc.stderr[-500:])
