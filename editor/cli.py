@@ -42,6 +42,14 @@ class ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
     def format_help(self):
         return super().format_help().replace("\b:", "：")
 
+    def add_argument(self, action):
+        super().add_argument(action)
+        # argparse measures subcommands without their extra indent, so a long one ("templates") wraps
+        if action.help is not argparse.SUPPRESS and hasattr(action, "_get_subactions"):
+            for sub in action._get_subactions():
+                width = len(self._format_action_invocation(sub)) + self._current_indent + 2 * self._indent_increment
+                self._action_max_length = max(self._action_max_length, width)
+
     def _format_action(self, action):
         # argparse aligns by character count; a Chinese character is two columns wide in a terminal
         text = super()._format_action(action)

@@ -36,6 +36,7 @@ def test_top_help_lists_every_option_including_the_windows(capsys):
     for option in ("--sample", "--lang", "--template", "--version", "项目文件", *("templates new export check import "
                                                                              "rollover merge").split()):
         assert option in text, option
+    assert any(line.strip().startswith("templates ") and "模板" in line for line in text.splitlines())  # one line
 
 
 def test_window_help_and_usage_errors_are_chinese(tmp_path):
