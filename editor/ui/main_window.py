@@ -733,10 +733,16 @@ class MainWindow(QMainWindow):
         if self.preview is not None:
             if self.preview.refresh_pending():
                 self.preview.refresh_now()
-            self.preview.show_ref(ref)
+            if not self.preview.show_match(ref, match.text, match.start, match.end):
+                self.preview.show_ref(ref)
         if edit is None:
             form.focus_field(ref)
             return False
+        for other in form.editors.values():  # only the current match stays selected
+            if other is not edit and other.textCursor().hasSelection():
+                cursor = other.textCursor()
+                cursor.clearSelection()
+                other.setTextCursor(cursor)
         if not select_match(edit, match, self.doc.report):
             return False
         self.form_area.ensureWidgetVisible(edit, 10, 10)

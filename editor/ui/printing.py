@@ -28,6 +28,7 @@ class _SheetCanvas(_PagesCanvas):
         self.page_numbers = preview.canvas.page_numbers
         self.number_family = preview.canvas.number_family
         self.current_index = None  # the "being edited" highlight is not printed
+        self.match_range = None  # nor the find highlight
 
     def px_per_pt(self) -> float:
         return self.k

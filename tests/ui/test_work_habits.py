@@ -343,6 +343,10 @@ def test_find_selects_each_match_in_its_field_with_alt_keys_and_a_fresh_status(s
         top = edit.mapTo(w.form_area.viewport(), edit.cursorRect().topLeft()).y()
         assert 0 <= top < w.form_area.viewport().height()
         seen.append((m.ref, m.start))
+        # and in the preview: exactly these characters are highlighted
+        index, start, end = w.preview.canvas.match_range
+        block = w.preview.text_document().findBlockByNumber(index)
+        assert block.text()[start:end] == "行政复议"
     assert len(set(seen)) == 3
     assert w.preview.canvas.current_index is not None  # its paragraph is marked in the preview
     # a figure: the chip is selected as a whole
