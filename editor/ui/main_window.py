@@ -581,13 +581,25 @@ class MainWindow(QMainWindow):
 
         return make_printer(self.display_name())
 
-    def print_to(self, printer) -> int:
-        """Paint every page the preview shows (the chosen range) onto ``printer``; returns the page count."""
+    def print_to(self, printer, edition: Optional[str] = None) -> int:
+        """Paint every page the preview shows (the chosen range) onto ``printer``; returns the page count.
+        ``edition``: the edition to print (default: the one the preview shows, chosen in 报告信息)."""
         from .printing import render_preview
 
         if self.preview is None:
             return 0
-        return render_preview(self.preview, printer)
+        return render_preview(self.preview, printer, edition or getattr(self, "print_edition", None))
+
+    def _edition_box(self, parent) -> QComboBox:
+        """Which edition to print: 公开发布版 / 正式公文版 (starts at the one the preview shows)."""
+        box = QComboBox(parent)
+        box.setObjectName("printEditionBox")
+        box.addItem(self.tr("Public (web)"), "public")
+        box.addItem(self.tr("Formal (red header, colophon)"), "formal")
+        box.setCurrentIndex(max(0, box.findData(self.doc.report.edition)))
+        self.print_edition = self.doc.report.edition
+        box.currentIndexChanged.connect(lambda _i: setattr(self, "print_edition", box.currentData()))
+        return box
 
     def print_dialog(self) -> int:
         from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
@@ -601,6 +613,12 @@ class MainWindow(QMainWindow):
         dialog.setObjectName("printDialog")
         dialog.setWindowTitle(self.tr("Print “%1”").replace("%1", self.display_name()))
         dialog.setMinMax(1, max(1, self.preview.page_count()))
+        tab = QWidget()
+        tab.setWindowTitle(self.tr("Edition"))
+        from PySide6.QtWidgets import QFormLayout
+
+        QFormLayout(tab).addRow(self.tr("Edition:"), self._edition_box(tab))
+        dialog.setOptionTabs([tab])
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
         try:
@@ -608,6 +626,7 @@ class MainWindow(QMainWindow):
                 return 0
             pages = self.print_to(printer)
         finally:
+            self.print_edition = None
             dialog.deleteLater()
         self.statusBar().showMessage(self.tr("Sent %1 page(s) to the printer").replace("%1", str(pages)), 5000)
         return pages
@@ -621,12 +640,23 @@ class MainWindow(QMainWindow):
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setObjectName("printPreviewDialog")
         dialog.setWindowTitle(self.tr("Print preview of “%1”").replace("%1", self.display_name()))
-        dialog.paintRequested.connect(self.print_to)
+        dialog.paintRequested.connect(lambda p: self.print_to(p))
+        from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+        view = dialog.findChild(QPrintPreviewWidget)
+        bar = dialog.findChild(QToolBar)
+        if bar is not None and view is not None:  # both editions can be previewed and printed from here
+            bar.addSeparator()
+            bar.addWidget(QLabel(self.tr("Edition:"), bar))
+            box = self._edition_box(bar)
+            box.currentIndexChanged.connect(lambda _i: view.updatePreview())
+            bar.addWidget(box)
         screen = (self.screen() or QApplication.primaryScreen()).availableGeometry()
         dialog.resize(min(900, screen.width()), screen.height() * 9 // 10)
         try:
             dialog.exec()
         finally:
+            self.print_edition = None
             dialog.deleteLater()
 
     # ------------------------------------------------------------------ check

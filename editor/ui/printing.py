@@ -21,10 +21,10 @@ from .preview import _PagesCanvas
 class _SheetCanvas(_PagesCanvas):
     """The preview's page painter drawing one page per sheet at the printer's resolution."""
 
-    def __init__(self, preview, printer: QPrinter):
-        super().__init__(preview.pages)
+    def __init__(self, preview, printer: QPrinter, layout=None):
+        super().__init__(layout or preview.pages)
         self.k = printer.resolution() / 72.0  # device pixels per point
-        self.pages = preview.canvas.pages
+        self.pages = self.layout_.page_count() if layout is not None else preview.canvas.pages
         self.page_numbers = preview.canvas.page_numbers
         self.number_family = preview.canvas.number_family
         self.current_index = None  # the "being edited" highlight is not printed
@@ -54,16 +54,33 @@ def page_range(printer: QPrinter, count: int) -> list[int]:
     return [p for p in range(first - 1, min(last, count))]
 
 
-def render_preview(preview, printer: QPrinter) -> int:
+def edition_layout(report, edition: str):
+    """The pages of ``report`` in ``edition`` (the same typesetting as the preview), for printing
+    the edition the preview is not showing."""
+    from .preview import PageLayout
+
+    copy = report.model_copy(deep=True)
+    copy.edition = edition
+    layout = PageLayout()
+    layout.update(copy, None)
+    layout.place_colophon()
+    return layout
+
+
+def render_preview(preview, printer: QPrinter, edition: Optional[str] = None) -> int:
     """Paint the preview's pages onto ``printer`` (copies are handled by the printer); returns the
-    number of pages painted. The preview is brought up to date first."""
+    number of pages painted. The preview is brought up to date first. ``edition`` ("public" or
+    "formal"): print that edition even when the preview shows the other."""
     if preview.refresh_pending():
         preview.refresh_now()
-    count = preview.page_count()
+    layout = None
+    if edition and edition != preview.doc.report.edition:
+        layout = edition_layout(preview.doc.report, edition)
+    count = layout.page_count() if layout is not None else preview.page_count()
     pages = page_range(printer, count)
     if not pages:
         return 0
-    canvas = _SheetCanvas(preview, printer)
+    canvas = _SheetCanvas(preview, printer, layout)
     painter = QPainter()
     if not painter.begin(printer):
         canvas.deleteLater()
@@ -81,13 +98,13 @@ def render_preview(preview, printer: QPrinter) -> int:
     return len(pages)
 
 
-def print_to_pdf(preview, path, title: str = "") -> int:
+def print_to_pdf(preview, path, title: str = "", edition: Optional[str] = None) -> int:
     """Print the preview into a PDF file through QPrinter (what 打印 → a PDF printer gives)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     setup_printer(printer, title)
-    return render_preview(preview, printer)
+    return render_preview(preview, printer, edition)
 
 
 def make_printer(title: str = "", count: Optional[int] = None) -> QPrinter:

@@ -808,6 +808,22 @@ Restore them?</source>
         <source>The copy kept from the previous save, “%1”, can be opened instead. Open the backup copy?</source>
         <translation>上次保存前保留的副本“%1”可以代替打开。要打开备份吗？</translation>
     </message>
+    <message>
+        <source>Public (web)</source>
+        <translation>公开版（网站发布）</translation>
+    </message>
+    <message>
+        <source>Formal (red header, colophon)</source>
+        <translation>正式公文版（红头、版记）</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Edition:</source>
+        <translation>版本：</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>

@@ -600,3 +600,43 @@ def test_program_exits_cleanly_after_a_copy_from_a_text_field(tmp_path):
     proc = subprocess.run([sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=60,
                           cwd=str(tmp_path))
     assert "COPIED True" in proc.stdout and proc.returncode == 0, (proc.returncode, proc.stderr[-500:])
+
+
+def test_either_edition_can_be_printed_whatever_the_preview_shows(sample_window, tmp_path):
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    from editor.ui.printing import print_to_pdf
+
+    w = sample_window
+    assert w.doc.report.edition == "public"
+    public = print_to_pdf(w.preview, tmp_path / "public.pdf")
+    formal = print_to_pdf(w.preview, tmp_path / "formal.pdf", edition="formal")
+    # the formal edition adds the red header and the colophon: what the preview shows once switched
+    w.doc.set_field(FieldRef("report", "edition"), "formal", "x")
+    w.preview.refresh_now()
+    assert formal == w.preview.page_count() == pdf_pages(tmp_path / "formal.pdf")
+    assert public == pdf_pages(tmp_path / "public.pdf")
+    if shutil.which("pdftotext"):  # poppler-utils (installed by .ci/run)
+        def text(name):
+            out = subprocess.run(["pdftotext", str(tmp_path / name), "-"], capture_output=True, text=True, check=True)
+            import unicodedata  # the PDF's font maps some characters to Kangxi radicals (⽂ for 文)
+
+            return unicodedata.normalize("NFKC", re.sub(r"\s", "", out.stdout))
+
+        mark = "东莞市司法局文件"  # the red 发文机关标志 made from the organisation (formal edition only)
+        assert mark in text("formal.pdf") and mark not in text("public.pdf")
+    # the print preview offers the choice
+    counts = []
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        box = dialog.findChild(type(w.zoom_box), "printEditionBox")
+        view = dialog.findChild(QPrintPreviewWidget)
+        box.setCurrentIndex(box.findData("public"))
+        view.updatePreview()
+        counts.append(view.pageCount())
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    w.act_print_preview.trigger()
+    assert counts == [public]
