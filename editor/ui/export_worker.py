@@ -71,9 +71,7 @@ class ExportJob:
                 self._build_docx(self.target)
             else:
                 self._pdf()
-            if self.cancelled.is_set():
-                raise Cancelled()
-            self.result = self.target
+            self.result = self.target  # written: a cancel pressed after the last step comes too late
             self._set("done", 1, 1)
         except Cancelled:
             self._set("done", 0, 1)

@@ -1038,7 +1038,7 @@ class MainWindow(QMainWindow):
             progress.deleteLater()
             self.export_progress = None
         job.wait()
-        if job.cancelled.is_set():
+        if job.result is None and job.cancelled.is_set():
             self.statusBar().showMessage(self.tr("Export cancelled"), 5000)
             return None
         if job.error:
