@@ -1320,16 +1320,6 @@ Restore them?</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="51"/>
-        <source>The window cannot open a new report.</source>
-        <translation>窗口无法打开新的报告。</translation>
-    </message>
-    <message>
-        <location filename="../../editor/ui/report_actions.py" line="54"/>
-        <source>Open imported report</source>
-        <translation>打开导入的报告</translation>
-    </message>
-    <message>
         <location filename="../../editor/ui/report_actions.py" line="122"/>
         <location filename="../../editor/ui/report_actions.py" line="168"/>
         <source>Merge other projects</source>
