@@ -24,12 +24,33 @@ APPLICATION = "report-editor"
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="report-editor", description="法治政府建设年度报告编辑器")
-    p.add_argument("project", nargs="?", help="要打开的项目文件（.fzbg）")
+    from .cli import WindowArgumentParser
+
+    p = WindowArgumentParser(prog="report-editor", description="法治政府建设年度报告编辑器。打开编辑窗口；"
+                             "命令行子命令（导出、检查等）见 report-editor --help。", add_help=False)
+    p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    p.add_argument("project", nargs="?", metavar="项目文件", help="要打开的项目文件（.fzbg）")
     p.add_argument("--sample", action="store_true", help="打开示例报告（东莞市司法局 2022 年）的副本")
-    p.add_argument("--template", default=None, help="以指定模板新建报告")
+    p.add_argument("--template", default=None, metavar="模板", help="以指定模板新建报告")
     p.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="界面语言（默认按设置，通常为简体中文）")
     return p.parse_args(list(argv))
+
+
+_C_LOCALES = ("", "C", "POSIX", "C.UTF-8", "C.utf8")
+
+
+def prepare_locale_environment(language: Optional[str] = None) -> bool:
+    """Call before PySide6 is imported. Qt's file dialog writes dates in the *system* locale, read
+    once from the environment; under the C locale (servers, minimal desktops) that gives
+    "1 12 2026 09:43". Unless English was asked for, a C locale for dates becomes zh_CN for this
+    process ("2026/12/1 09:43"). Returns True when it changed the environment."""
+    if language == "en":
+        return False
+    key = "LC_ALL" if os.environ.get("LC_ALL") else "LC_TIME" if os.environ.get("LC_TIME") else "LANG"
+    if os.environ.get(key, "") not in _C_LOCALES:
+        return False
+    os.environ["LC_ALL" if key == "LC_ALL" else "LC_TIME"] = "zh_CN.UTF-8"
+    return True
 
 
 def _app_title() -> str:
@@ -117,6 +138,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     utf8_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parse(argv)
+    prepare_locale_environment(args.lang)  # before Qt is imported: dates in Qt's file dialog
     app = create_application([])
     install_translation(app, args.lang)
     app.setApplicationDisplayName(_app_title())  # again, now in the interface language

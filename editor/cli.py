@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -24,19 +25,89 @@ class UsageError(Exception):
     pass
 
 
+class ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help with its own words in Chinese ("用法：" for "usage: ", "选项：" for "options:");
+    descriptions are kept as written (they are laid out by hand, counting Chinese as double width)."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=30, width=None):
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+    def start_section(self, heading):
+        # argparse writes "heading:"; Chinese punctuation is full width
+        return super().start_section(f"{heading}\b" if heading else heading)
+
+    def format_help(self):
+        return super().format_help().replace("\b:", "：")
+
+    def add_argument(self, action):
+        super().add_argument(action)
+        # argparse measures subcommands without their extra indent, so a long one ("templates") wraps
+        if action.help is not argparse.SUPPRESS and hasattr(action, "_get_subactions"):
+            for sub in action._get_subactions():
+                width = len(self._format_action_invocation(sub)) + self._current_indent + 2 * self._indent_increment
+                self._action_max_length = max(self._action_max_length, width)
+
+    def _format_action(self, action):
+        # argparse aligns by character count; a Chinese character is two columns wide in a terminal
+        text = super()._format_action(action)
+        invocation = self._format_action_invocation(action)
+        wide = sum(1 for ch in invocation if unicodedata.east_asian_width(ch) in "WF")
+        i = text.find(invocation)
+        if wide and i >= 0:
+            j = i + len(invocation)
+            spaces = len(text[j:]) - len(text[j:].lstrip(" "))
+            if spaces > wide + 1 and not text[j:].startswith("\n"):
+                text = text[:j] + text[j + wide:]
+        return text
+
+
+def chinese_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Translate the section headers argparse writes itself."""
+    parser._positionals.title = "位置参数"
+    parser._optionals.title = "选项"
+    return parser
+
+
+def translate_argparse_message(message: str) -> str:
+    return (
+        message.replace("the following arguments are required", "缺少必需的参数")
+        .replace("unrecognized arguments", "无法识别的参数")
+        .replace("invalid choice", "无效的选项")
+        .replace("choose from", "可选")
+        .replace("expected one argument", "需要一个参数值")
+        .replace("ignored explicit argument", "多余的参数值")
+        .replace("not allowed with argument", "不能与以下参数同时使用")
+        .replace("argument ", "参数 ")
+        .replace(": ", "：")
+    )
+
+
+class WindowArgumentParser(argparse.ArgumentParser):
+    """The window's options (editor.app): Chinese help and errors, exit code 2 on a usage error."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        super().__init__(*args, **kwargs)
+        chinese_parser(self)
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：{translate_argparse_message(message)}\n运行“{self.prog} --help”查看用法。\n")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with Chinese messages and no SystemExit on errors."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        super().__init__(*args, **kwargs)
+        chinese_parser(self)
+
     def error(self, message: str):  # noqa: D401 - argparse API
-        message = (
-            message.replace("the following arguments are required", "缺少必需的参数")
-            .replace("unrecognized arguments", "无法识别的参数")
-            .replace("invalid choice", "无效的选项")
-            .replace("choose from", "可选")
-            .replace("expected one argument", "需要一个参数值")
-            .replace("argument ", "参数 ")
-            .replace(": ", "：")
-        )
+        message = translate_argparse_message(message)
         raise UsageError(f"{self.prog}：{message}\n运行“{self.prog} --help”查看用法。")
 
     def exit(self, status: int = 0, message: Optional[str] = None):
@@ -56,12 +127,24 @@ def _err(msg: str) -> None:
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="report-editor",
+        usage="report-editor [项目文件 | --sample | --template 模板] [--lang {zh_CN,en}]\n"
+              "       report-editor 子命令 [参数 …]",
         description="法治政府建设年度报告编辑器。不带子命令运行时打开编辑窗口。",
+        epilog="各子命令的参数：report-editor 子命令 --help（例如 report-editor export --help）。\n"
+               "退出码：0 成功，1 处理失败（原因见提示），2 命令用法有误。",
         add_help=False,
     )
     p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     p.add_argument("--version", action="version", version=f"report-editor {__version__}", help="显示版本号")
-    sub = p.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
+    # The window's options: main() hands them to the window (editor.app) before this parser runs.
+    p.add_argument_group(
+        "打开编辑窗口（不带子命令）",
+        "report-editor 项目文件.fzbg   打开一个项目\n"
+        "report-editor                 新建一份空白报告\n"
+        "--sample                      打开示例报告（东莞市司法局 2022 年）的副本\n"
+        "--template 模板               以指定模板新建报告（模板名见 templates 子命令）\n"
+        "--lang {zh_CN,en}             界面语言：zh_CN 简体中文（默认），en 英文")
+    sub = p.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser, prog="report-editor")
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
@@ -127,7 +210,21 @@ def _check_target(path: Path, force: bool) -> None:
 def _load(path: str):
     from .storage import read_project
 
-    return read_project(path)
+    try:
+        return read_project(path)
+    except ReportEditorError as e:
+        raise ReportEditorError(terminal_advice(e.message, Path(path))) from None
+
+
+def terminal_advice(message: str, path: Path) -> str:
+    """A damaged project's message, with advice that works in a terminal (the window's wording —
+    "open the backup" — means a menu there): name the backup and the command that uses it."""
+    bak = path.with_name(path.name + ".bak")
+    if not bak.is_file():
+        return message
+    message = message.replace("如有备份（同名 .bak 文件），请打开备份", "可以改用备份").replace("请打开备份", "可以改用备份")
+    return (f"{message}\n备份文件：{bak}\n"
+            f"可以先把它复制为新项目再使用，例如：{'copy' if sys.platform.startswith('win') else 'cp'} \"{bak}\" \"{path.with_name(path.stem + '-备份恢复.fzbg')}\"")
 
 
 # ------------------------------------------------------------------ commands

@@ -35,6 +35,14 @@ class NewFromTemplateDialog(QDialog):
 
         self.templates = list_templates()
         self.list = QListWidget(self)
+        self.list.setObjectName("templateList")
+        # descriptions are whole sentences: wrap them rather than cut them off
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
+        self.list.setSpacing(3)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for t in self.templates:
             item = QListWidgetItem(t.description or t.name)
             item.setData(Qt.ItemDataRole.UserRole, t.name)
@@ -53,7 +61,7 @@ class NewFromTemplateDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Start from:"), self))
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(520, 300)
+        self.resize(560, 360)
 
     def selected_name(self) -> Optional[str]:
         item = self.list.currentItem()

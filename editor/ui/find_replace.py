@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -126,6 +126,52 @@ def replace_all(doc, needle: str, replacement: str, match_case: bool = False, te
     return count, skipped
 
 
+def editor_span(edit, match: Match, report) -> Optional[tuple[int, int]]:
+    """The positions in ``edit`` (a TokenTextEdit showing ``match.ref``'s field) of ``match``: a
+    figure is one character (a chip) in the editor but several in the rendered text, so a match
+    touching a figure selects the whole chip."""
+    renderer = Renderer(report.metric_map())
+    if match.ref.index is not None and getattr(edit, "is_list", False):
+        block = edit.document().findBlockByNumber(match.ref.index)
+        if not block.isValid():
+            return None
+        base, source = block.position(), edit.doc.get(match.ref)
+    else:
+        base, source = 0, edit.doc.get(match.ref)
+    if not isinstance(source, str):
+        return None
+    start = end = None
+    r = e = 0  # offsets in the rendered text and in the editor
+    for piece, tok in split_tokens(source):
+        shown = piece if tok is None else renderer.token_segment(tok[0], tok[1], piece).text
+        width = len(shown) if tok is None else 1
+        r_end = r + len(shown)
+        if start is None and match.start < r_end:
+            start = e + (match.start - r if tok is None else 0)
+        if end is None and match.end <= r_end:
+            end = e + (match.end - r if tok is None else 1)
+            break
+        r, e = r_end, e + width
+    if start is None:
+        return None
+    if end is None:
+        end = e
+    return base + start, base + end
+
+
+def select_match(edit, match: Match, report) -> bool:
+    """Select ``match`` in ``edit`` and scroll it into view."""
+    span = editor_span(edit, match, report)
+    if span is None:
+        return False
+    cursor = edit.textCursor()
+    cursor.setPosition(span[0])
+    cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    edit.ensureCursorVisible()
+    return True
+
+
 class FindReplaceDialog(QDialog):
     """Non-modal find and replace dialog for one report."""
 
@@ -148,17 +194,27 @@ class FindReplaceDialog(QDialog):
         self.find_edit.setPlaceholderText(self.tr("Text to find"))
         self.replace_edit = QLineEdit(self)
         self.replace_edit.setPlaceholderText(self.tr("Replace with"))
-        self.case_box = QCheckBox(self.tr("Match case"), self)
+        self.case_box = QCheckBox(self.tr("Match &case"), self)
         self.status = QLabel(self)
+        self.status.setObjectName("findStatus")
         self.status.setWordWrap(True)
-        self.next_button = QPushButton(self.tr("Find Next"), self)
-        self.prev_button = QPushButton(self.tr("Find Previous"), self)
-        self.replace_button = QPushButton(self.tr("Replace"), self)
-        self.replace_all_button = QPushButton(self.tr("Replace All"), self)
+        # Alt shortcuts on every button (the mnemonics), F3 / Shift+F3 besides
+        self.next_button = QPushButton(self.tr("Find &Next"), self)
+        self.prev_button = QPushButton(self.tr("Find Pre&vious"), self)
+        self.replace_button = QPushButton(self.tr("&Replace"), self)
+        self.replace_all_button = QPushButton(self.tr("Replace &All"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.next_button.setDefault(True)
-        self.next_button.setShortcut(QKeySequence(QKeySequence.StandardKey.FindNext))
-        self.prev_button.setShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious))
+        for button, key in ((self.next_button, QKeySequence.StandardKey.FindNext),
+                            (self.prev_button, QKeySequence.StandardKey.FindPrevious)):
+            from PySide6.QtGui import QShortcut
+
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(button.click)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(150)
+        self._count_timer.timeout.connect(self._show_count)
 
         grid = QGridLayout()
         find_label = QLabel(self.tr("&Find:"), self)
@@ -192,8 +248,22 @@ class FindReplaceDialog(QDialog):
 
     # ---------------------------------------------------------------- state
     def _invalidate(self, *args) -> None:
+        """The term or the options changed: what the status line said is no longer true."""
         self._dirty = True
         self.current = -1
+        self.status.setText("")
+        if self.find_edit.text():
+            self._count_timer.start()
+
+    def _show_count(self) -> None:
+        self._ensure()
+        text = self.find_edit.text()
+        if not text or self.current >= 0:
+            return
+        if self.matches:
+            self.status.setText(self.tr("%1 match(es)").replace("%1", str(len(self.matches))))
+        else:
+            self._not_found()
 
     def _on_content_changed(self) -> None:
         self._dirty = True

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..model import DEFAULT_FONTS, KIND_LABELS, REQUIRED_KINDS, FieldRef, Item, Section, SectionKind, number_report
 from ..model.tokens import used_metric_ids
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
+from .edit_support import use_report_undo
 from .textedit import TokenTextEdit
 
 NO_DATE = QDate(1900, 1, 1)
@@ -98,6 +100,36 @@ def _pydate(value: QDate) -> Optional[_dt.date]:
     return _dt.date(value.year(), value.month(), value.day())
 
 
+def reflow(form: QFormLayout) -> QFormLayout:
+    """A form that fits narrow panes (1280×720, 150 % scaling): a field that does not fit beside its
+    label moves below it instead of forcing a horizontal scroll bar; fields take the width there is."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def narrow_combo(box: QComboBox, chars: int = 10) -> QComboBox:
+    """A combo box whose minimum width does not follow its longest entry."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(chars)
+    return box
+
+
+class _ClickLabel(QLabel):
+    """The wrapping text of a check box: clicking it toggles the box."""
+
+    def __init__(self, text: str, box: QCheckBox, parent=None):
+        super().__init__(text, parent)
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event):  # noqa: N802 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
+            self.box.toggle()
+        super().mousePressEvent(event)
+
+
 class BaseForm(QWidget):
     """Common helpers: bound widgets of every kind."""
 
@@ -133,7 +165,7 @@ class BaseForm(QWidget):
 
         edit.textEdited.connect(lambda text: self.binder.set(ref, text, self.tr("Edit"), merge=True))
         self.binder.add(ref, update)
-        return edit
+        return use_report_undo(edit, self.doc.undo_stack)  # one undo: the report's, not the widget's own
 
     def check_box(self, field: str, label: str) -> QCheckBox:
         ref = self.ref(field)
@@ -151,7 +183,7 @@ class BaseForm(QWidget):
 
     def combo(self, field: str, choices: list[tuple[str, object]], label: str) -> QComboBox:
         ref = self.ref(field)
-        box = QComboBox(self)
+        box = narrow_combo(QComboBox(self))
         box.setObjectName(f"combo_{field.replace('.', '_')}")
         for text, value in choices:
             box.addItem(text, value)
@@ -222,7 +254,7 @@ class ReportInfoForm(BaseForm):
             outer.addWidget(hint)
 
         basic = QGroupBox(self.tr("Report"), self)
-        form = QFormLayout(basic)
+        form = reflow(QFormLayout(basic))
         form.addRow(self.tr("&Organisations (one per line):"), self.text_edit("organisations"))
         self.year = QSpinBox(self)
         self.year.setObjectName("spin_year")
@@ -251,7 +283,7 @@ class ReportInfoForm(BaseForm):
         outer.addWidget(basic)
 
         edition = QGroupBox(self.tr("Edition"), self)
-        eform = QFormLayout(edition)
+        eform = reflow(QFormLayout(edition))
         self.edition = self.combo("edition", [(self.tr("Public (web)"), "public"),
                                               (self.tr("Formal (red header, colophon)"), "formal")],
                                   self.tr("Edition"))
@@ -271,7 +303,7 @@ class ReportInfoForm(BaseForm):
         outer.addWidget(edition)
 
         fmt = QGroupBox(self.tr("Format"), self)
-        fform = QFormLayout(fmt)
+        fform = reflow(QFormLayout(fmt))
         installed = installed_families()
         families = sorted(installed)
         role_names = {
@@ -283,7 +315,7 @@ class ReportInfoForm(BaseForm):
         self.font_marks: dict[str, QLabel] = {}
         fform.addRow(self.tr("F&ont preset:"), self._preset_box())
         for role in DEFAULT_FONTS:
-            box = QComboBox(self)
+            box = narrow_combo(QComboBox(self))
             box.setObjectName(f"font_{role}")
             box.setEditable(True)
             names = list(dict.fromkeys([DEFAULT_FONTS[role], *DEFAULT_FONTS.values(), *families]))
@@ -357,7 +389,7 @@ class ReportInfoForm(BaseForm):
         """Font presets: the official fonts, or the fonts every Windows PC has; one undo step each."""
         from ..model.report import FONT_PRESETS
 
-        box = QComboBox(self)
+        box = narrow_combo(QComboBox(self))
         box.setObjectName("font_preset")
         box.addItem(self.tr("Custom"), "")
         for pid, (label, _fonts) in FONT_PRESETS.items():
@@ -402,19 +434,31 @@ class SectionForm(BaseForm):
         hint = self.hint_label(section.hint)
         if hint:
             outer.addWidget(hint)
-        form = QFormLayout()
+        form = reflow(QFormLayout())
         self.heading = self.text_edit("heading", multiline=False, placeholder=self.tr("Section heading"))
         form.addRow(self.tr("&Heading:"), self.heading)
         kinds = QWidget(self)
-        klay = QVBoxLayout(kinds)
+        klay = QGridLayout(kinds)
         klay.setContentsMargins(0, 0, 0, 0)
+        klay.setColumnStretch(1, 1)
         self.kind_boxes: dict[SectionKind, QCheckBox] = {}
+        self.kind_labels: dict[SectionKind, QLabel] = {}
+        self._measures_implied = False
         kinds_ref = self.ref("kinds")
-        for kind in SectionKind:
-            box = QCheckBox(KIND_LABELS[kind], kinds)
+        labels = dict(KIND_LABELS)
+        # 专题 counts as 主要举措和成效 (the checks say so): say it in the label, and show 主要举措和成效
+        # ticked (greyed) while a thematic section implies it, never unticked beside a ticked 专题.
+        labels[SectionKind.THEMATIC] = self.tr("Thematic section (counts as 主要举措和成效)")
+        for row, kind in enumerate(SectionKind):
+            box = QCheckBox(kinds)
             box.setObjectName(f"kind_{kind.value}")
+            box.setAccessibleName(labels[kind])
+            label = _ClickLabel(labels[kind], box, kinds)
+            label.setObjectName(f"kindLabel_{kind.value}")
             self.kind_boxes[kind] = box
-            klay.addWidget(box)
+            self.kind_labels[kind] = label
+            klay.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
+            klay.addWidget(label, row, 1)
             box.toggled.connect(self._kinds_toggled)
         self.binder.add(kinds_ref, self._update_kinds)
         form.addRow(self.tr("Content kinds:"), kinds)
@@ -485,13 +529,22 @@ class SectionForm(BaseForm):
         section = self.section()
         if section is None:
             return
+        implied = SectionKind.THEMATIC in section.kinds and SectionKind.MEASURES not in section.kinds
+        self._measures_implied = implied
         for kind, box in self.kind_boxes.items():
             box.blockSignals(True)
-            box.setChecked(kind in section.kinds)
+            box.setChecked(kind in section.kinds or (kind == SectionKind.MEASURES and implied))
             box.blockSignals(False)
+        measures = self.kind_boxes[SectionKind.MEASURES]
+        measures.setEnabled(not implied)
+        self.kind_labels[SectionKind.MEASURES].setEnabled(not implied)
+        tip = self.tr("Included: a thematic section counts as 主要举措和成效.") if implied else ""
+        measures.setToolTip(tip)
+        self.kind_labels[SectionKind.MEASURES].setToolTip(tip)
 
     def _kinds_toggled(self) -> None:
-        kinds = [k for k, box in self.kind_boxes.items() if box.isChecked()]
+        kinds = [k for k, box in self.kind_boxes.items() if box.isChecked()
+                 and not (k == SectionKind.MEASURES and self._measures_implied)]
         self.binder.set(self.ref("kinds"), kinds, self.tr("Content kinds"))
 
 
@@ -510,7 +563,7 @@ class ItemForm(BaseForm):
         self.revision_label.setStyleSheet("color: #a05a00")
         self.revision_label.setVisible(item.needs_revision)
         outer.addWidget(self.revision_label)
-        form = QFormLayout()
+        form = reflow(QFormLayout())
         self.lead = self.text_edit("lead", multiline=False,
                                    placeholder=item.hint or self.tr("Lead sentence, e.g. 全面加强依法行政制度建设。"))
         form.addRow(self.tr("&Lead sentence:"), self.lead)
@@ -518,6 +571,8 @@ class ItemForm(BaseForm):
         form.addRow("", self.check_box("numbered", self.tr("N&umbered")))
         self.body = self.text_edit("body", placeholder=self.tr("Body text: one paragraph per line. "
                                                                "Ctrl+M inserts a metric."))
+        self.body.min_lines = 8  # the main text: room to write; it grows further with its content
+        self.body._fit_height()
         form.addRow(self.tr("&Body:"), self.body)
         # The required kind of content this item covers (e.g. the 第一责任人 duty inside a thematic
         # section); inferred at import, corrected here.

@@ -88,6 +88,30 @@ def set_configured_language(language: str) -> None:
     QSettings().setValue(SETTINGS_KEY, language)
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own catalogues (``qtbase_zh_CN.qm``) may be: Qt's configured folder, then the
+    PySide6 package's (a frozen or relocated installation may not report the first correctly)."""
+    dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    try:
+        import PySide6
+
+        base = Path(PySide6.__file__).resolve().parent
+        dirs += [str(base / "Qt" / "translations"), str(base / "translations")]
+    except (ImportError, TypeError):  # pragma: no cover
+        pass
+    return [d for d in dict.fromkeys(dirs) if d and Path(d).is_dir()]
+
+
+def qt_translator(app, language: str) -> Optional[QTranslator]:
+    """Qt's own translation (file dialogs, print dialogs, standard buttons), or None if not found."""
+    for folder in qt_translation_dirs():
+        for name in (f"qtbase_{language}", f"qt_{language}"):
+            qt = QTranslator(app)
+            if qt.load(name, folder):
+                return qt
+    return None
+
+
 def _installed(app) -> list:
     return app.property("_report_editor_translators") or []
 
@@ -117,13 +141,14 @@ def install_translator(app: QCoreApplication, language: Optional[str] = None) ->
         return "en"
     app.installTranslator(ours)
     translators.append(ours)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in (f"qtbase_{language}", f"qt_{language}"):
-        qt = QTranslator(app)
-        if qt.load(name, qt_dir):
-            app.installTranslator(qt)
-            translators.append(qt)
-            break
+    qt = qt_translator(app, language)
+    if qt is not None:
+        app.installTranslator(qt)
+        translators.append(qt)
+    extra = QTranslator(app)  # Qt strings qtbase_zh_CN leaves in English (the file list's "Folder")
+    if extra.load(str(translations_dir() / f"qt_extra_{language}.qm")):
+        app.installTranslator(extra)
+        translators.append(extra)
     QLocale.setDefault(QLocale("zh_CN"))
     app._report_editor_translators = translators  # type: ignore[attr-defined]
     return language

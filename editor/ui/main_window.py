@@ -7,20 +7,26 @@ the application object (``WINDOWS_PROPERTY``), never by a module-level list.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEventLoop, QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
+    QTextEdit,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -45,6 +51,11 @@ from .outline import OutlineView
 APP_TITLE = "法治政府建设年度报告编辑器"
 
 
+def app_title() -> str:
+    """The program's name in the interface language (never a mix of languages in a title)."""
+    return QApplication.translate("Application", "Annual Report Editor")
+
+
 def _open_windows() -> list["MainWindow"]:
     app = QApplication.instance()
     if app is None:
@@ -58,6 +69,23 @@ def _open_windows() -> list["MainWindow"]:
 
 def open_windows() -> list["MainWindow"]:
     return [w for w in _open_windows() if not getattr(w, "_closed", False)]
+
+
+def _activate(window: "MainWindow") -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def _with_defaults(bindings, *keys: str) -> list[QKeySequence]:
+    """The platform's key bindings plus ``keys`` (each once)."""
+    out = [QKeySequence(k) for k in keys]
+    for seq in bindings:
+        if seq.toString() not in {o.toString() for o in out} and not seq.isEmpty():
+            out.append(seq)
+    return out
 
 
 class MainWindow(QMainWindow):
@@ -151,7 +179,12 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start(st.autosave_interval(self.settings) * 1000)
 
-        self.resize(1400, 900)
+        screen = (self.screen() or QApplication.primaryScreen())
+        available = screen.availableGeometry() if screen is not None else None
+        if available is not None and available.width() > 0:
+            self.resize(min(1400, available.width()), min(900, available.height()))
+        else:
+            self.resize(1400, 900)
         self._restore_layout()
 
     # ------------------------------------------------------------------ building
@@ -185,7 +218,16 @@ class MainWindow(QMainWindow):
                                             "Ctrl+E")
         self.act_export_pdf = self._action("actionExportPdf", self.tr("Export &PDF…"), self.export_pdf_dialog,
                                            "Ctrl+Shift+E")
-        self.act_close = self._action("actionClose", self.tr("&Close"), self.close, SK.Close)
+        self.act_print = self._action("actionPrint", self.tr("&Print…"), self.print_dialog, SK.Print,
+                                      self.tr("Print the report as the preview shows it"))
+        if not QKeySequence(SK.Print).toString():
+            self.act_print.setShortcut(QKeySequence("Ctrl+P"))
+        self.act_print_preview = self._action("actionPrintPreview", self.tr("Print Pre&view…"),
+                                              self.print_preview, "Ctrl+Shift+P")
+        self.act_open_backup = self._action("actionOpenBackup", self.tr("Open &Backup Copy…"), self.open_backup_dialog,
+                                            tip=self.tr("Open the copy kept from the previous save (.bak)"))
+        self.act_close = self._action("actionClose", self.tr("&Close Report"), self.close_report)
+        self.act_close.setShortcuts(_with_defaults(QKeySequence.keyBindings(SK.Close), "Ctrl+W"))
         self.act_quit = self._action("actionQuit", self.tr("&Quit"), self.quit_all, SK.Quit)
         if not QKeySequence(SK.Quit).toString():
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
@@ -195,7 +237,14 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcut(QKeySequence(SK.Undo))
         self.act_redo = self.doc.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setObjectName("actionRedo")
-        self.act_redo.setShortcuts(QKeySequence.keyBindings(SK.Redo))
+        # Ctrl+Y (as in WPS and Word) and Ctrl+Shift+Z on every platform, besides the platform's own keys
+        self.act_redo.setShortcuts(_with_defaults(QKeySequence.keyBindings(SK.Redo), "Ctrl+Y", "Ctrl+Shift+Z"))
+        self.act_cut = self._edit_action("actionCut", self.tr("Cu&t"), "cut", SK.Cut)
+        self.act_copy = self._edit_action("actionCopy", self.tr("&Copy"), "copy", SK.Copy)
+        self.act_paste = self._edit_action("actionPaste", self.tr("&Paste"), "paste", SK.Paste)
+        self.act_select_all = self._edit_action("actionSelectAll", self.tr("Select &All"), "selectAll", SK.SelectAll)
+        QApplication.clipboard().dataChanged.connect(self._update_edit_actions)
+        QApplication.instance().focusChanged.connect(self._update_edit_actions)
         self.act_find = self._action("actionFind", self.tr("&Find and Replace…"), self.find_replace, SK.Find)
         self.act_insert_metric = self._action("actionInsertMetric", self.tr("Insert &metric…"), self.insert_metric,
                                               "Ctrl+M")
@@ -218,6 +267,15 @@ class MainWindow(QMainWindow):
         self.act_down = self._action("actionMoveDown", self.tr("Move do&wn"), lambda: self.outline.move_current(1),
                                      "Ctrl+Shift+Down")
         self.act_about = self._action("actionAbout", self.tr("&About"), self.about)
+        self.act_check = self._action("actionCheck", self.tr("Chec&k Report"), self.check_report, "F7",
+                                      self.tr("Proofread the report and show the problems"))
+        self.act_zoom_in = self._action("actionZoomIn", self.tr("Zoom &In"), lambda: self._zoom("in"))
+        self.act_zoom_out = self._action("actionZoomOut", self.tr("Zoom &Out"), lambda: self._zoom("out"))
+        self.act_zoom_width = self._action("actionZoomWidth", self.tr("&Fit Page Width"), lambda: self._zoom("width"))
+        self.act_next_window = self._action("actionNextWindow", self.tr("&Next Window"), lambda: self._cycle_window(1),
+                                            QKeySequence.StandardKey.NextChild)
+        self.act_prev_window = self._action("actionPreviousWindow", self.tr("P&revious Window"),
+                                            lambda: self._cycle_window(-1), QKeySequence.StandardKey.PreviousChild)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -235,12 +293,19 @@ class MainWindow(QMainWindow):
         for a in (self.act_export_docx, self.act_export_pdf):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()
+        for a in (self.act_print, self.act_print_preview):
+            self.file_menu.addAction(a)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_open_backup)
         self.file_menu.addAction(self.act_close)
         self.file_menu.addAction(self.act_quit)
 
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.edit_menu.setObjectName("menuEdit")
         for a in (self.act_undo, self.act_redo):
+            self.edit_menu.addAction(a)
+        self.edit_menu.addSeparator()
+        for a in (self.act_cut, self.act_copy, self.act_paste, self.act_select_all):
             self.edit_menu.addAction(a)
         self.edit_menu.addSeparator()
         for a in (self.act_find, self.act_insert_metric, self.act_make_metric):
@@ -276,6 +341,15 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
             self.focus_actions.append(action)
 
+        self.view_menu.addSeparator()
+        for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_width):
+            self.view_menu.addAction(a)
+
+        self.window_menu = bar.addMenu(self.tr("&Window"))
+        self.window_menu.setObjectName("menuWindow")
+        self.window_menu.aboutToShow.connect(self._fill_window_menu)
+        self._fill_window_menu()
+
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.setObjectName("menuHelp")
         self.help_menu.addAction(self.act_about)
@@ -286,6 +360,321 @@ class MainWindow(QMainWindow):
             self.report_actions = install_report_actions(self)
         except ImportError:
             self.report_actions = {}
+        self._create_toolbar()
+
+    def _create_toolbar(self) -> None:
+        """The common actions, as in WPS and Word, and the preview's zoom."""
+        bar = QToolBar(self.tr("Toolbar"), self)
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        style = self.style()
+        SP = style.StandardPixmap
+        for action, text, theme, fallback in (
+                (self.act_new, self.tr("New"), "document-new", SP.SP_FileIcon),
+                (self.act_open, self.tr("Open"), "document-open", SP.SP_DirOpenIcon),
+                (self.act_save, self.tr("Save"), "document-save", SP.SP_DialogSaveButton),
+                (self.act_undo, self.tr("Undo"), "edit-undo", SP.SP_ArrowBack),
+                (self.act_redo, self.tr("Redo"), "edit-redo", SP.SP_ArrowForward),
+                (self.act_print, self.tr("Print"), "document-print", SP.SP_FileDialogDetailedView),
+                (self.act_check, self.tr("Check"), "tools-check-spelling", SP.SP_DialogApplyButton)):
+            action.setIconText(text)
+            action.setIcon(QIcon.fromTheme(theme, style.standardIcon(fallback)))
+        for a in (self.act_new, self.act_open, self.act_save):
+            bar.addAction(a)
+        bar.addSeparator()
+        for a in (self.act_undo, self.act_redo):
+            bar.addAction(a)
+        bar.addSeparator()
+        export = QToolButton(bar)
+        export.setObjectName("exportToolButton")
+        export.setText(self.tr("Export"))
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export.addAction(self.act_export_docx)
+        export.addAction(self.act_export_pdf)
+        export.setToolTip(self.tr("Export the report as a Word or PDF file"))
+        bar.addWidget(export)
+        export.setIcon(QIcon.fromTheme("document-export", style.standardIcon(SP.SP_DialogSaveButton)))
+        export.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(self.act_print)
+        bar.addAction(self.act_check)
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr("Zoom:"), bar))
+        self.act_zoom_out.setIconText("－")
+        self.act_zoom_in.setIconText("＋")
+        for a in (self.act_zoom_out, self.act_zoom_in):
+            a.setToolTip(a.text().replace("&", ""))
+        bar.addAction(self.act_zoom_out)
+        self.zoom_box = QComboBox(bar)
+        self.zoom_box.setObjectName("zoomBox")
+        self.zoom_box.setEditable(False)
+        self.zoom_box.addItem(self.tr("Page width"), 0.0)
+        from .preview import PreviewWidget
+
+        for z in PreviewWidget.ZOOM_STEPS:
+            self.zoom_box.addItem(f"{round(z * 100)}%", z)
+        self.zoom_box.setToolTip(self.tr("Zoom of the preview"))
+        self.zoom_box.activated.connect(self._zoom_chosen)
+        bar.addWidget(self.zoom_box)
+        bar.addAction(self.act_zoom_in)
+        self.view_menu.addAction(bar.toggleViewAction())
+        if self.preview is not None and hasattr(self.preview, "zoomChanged"):
+            self.preview.zoomChanged.connect(self._show_zoom)
+        self._show_zoom()
+
+    # ------------------------------------------------------------------ standard edit actions
+    def _edit_action(self, name: str, text: str, method: str, key) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts(QKeySequence.keyBindings(key))
+        # the focused text widget handles its own keys; the shortcut serves menus and other widgets
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _c=False, m=method: self._edit_command(m))
+        return action
+
+    @staticmethod
+    def _text_target():
+        w = QApplication.focusWidget()
+        if isinstance(w, QComboBox) and w.isEditable():
+            w = w.lineEdit()
+        if isinstance(w, (QLineEdit, QTextEdit)):
+            return w
+        from PySide6.QtWidgets import QAbstractSpinBox, QPlainTextEdit
+
+        if isinstance(w, QPlainTextEdit):
+            return w
+        if isinstance(w, QAbstractSpinBox):
+            return w
+        return None
+
+    def _edit_command(self, method: str) -> None:
+        target = self._text_target()
+        if target is None:
+            return
+        fn = getattr(target, method, None)
+        if fn is not None:
+            fn()
+
+    def _disconnect_application(self) -> None:
+        """Application-wide signals must not reach a closed window (at exit the clipboard still
+        announces its change, and a half-destroyed window would be called)."""
+        for signal in (QApplication.clipboard().dataChanged, QApplication.instance().focusChanged):
+            try:
+                signal.disconnect(self._update_edit_actions)
+            except (RuntimeError, TypeError):
+                pass
+
+    def _update_edit_actions(self, *_args) -> None:
+        if self._closed:
+            return
+        try:
+            target = self._text_target()
+        except RuntimeError:
+            return
+        selected = False
+        read_only = True
+        if isinstance(target, QLineEdit):
+            selected, read_only = target.hasSelectedText(), target.isReadOnly()
+        elif target is not None and hasattr(target, "textCursor"):
+            selected, read_only = target.textCursor().hasSelection(), target.isReadOnly()
+        elif target is not None:
+            selected, read_only = True, False
+        has_text = bool(QApplication.clipboard().mimeData() and QApplication.clipboard().mimeData().hasText())
+        try:
+            self.act_cut.setEnabled(selected and not read_only)
+            self.act_copy.setEnabled(selected)
+            self.act_paste.setEnabled(target is not None and not read_only and has_text)
+            self.act_select_all.setEnabled(target is not None)
+        except RuntimeError:  # the window is being destroyed
+            pass
+
+    # ------------------------------------------------------------------ zoom
+    def _zoom(self, how: str) -> None:
+        if self.preview is None:
+            return
+        {"in": self.preview.zoom_in, "out": self.preview.zoom_out, "width": self.preview.zoom_to_width}[how]()
+        self._show_zoom()
+
+    def _zoom_chosen(self, index: int) -> None:
+        value = float(self.zoom_box.itemData(index) or 0.0)
+        if self.preview is None:
+            return
+        if value <= 0:
+            self.preview.zoom_to_width()
+        else:
+            self.preview.fit_width = False
+            self.preview.set_zoom(value)
+        self._show_zoom()
+
+    def _show_zoom(self, *_args) -> None:
+        if self.preview is None or not hasattr(self, "zoom_box"):
+            return
+        box = self.zoom_box
+        box.blockSignals(True)
+        if self.preview.fit_width:
+            box.setCurrentIndex(0)
+            box.setItemText(0, self.tr("Page width (%1%)").replace("%1", str(round(self.preview.zoom() * 100))))
+        else:
+            box.setItemText(0, self.tr("Page width"))
+            best = min(range(1, box.count()), key=lambda i: abs(float(box.itemData(i)) - self.preview.zoom()))
+            box.setCurrentIndex(best)
+        box.blockSignals(False)
+
+    # ------------------------------------------------------------------ windows
+    def _fill_window_menu(self) -> None:
+        menu = self.window_menu
+        menu.clear()
+        menu.addAction(self.act_close)
+        menu.addAction(self.act_next_window)
+        menu.addAction(self.act_prev_window)
+        menu.addSeparator()
+        group = QActionGroup(menu)
+        for i, w in enumerate(open_windows()):
+            label = w.display_name() + (" *" if w.doc.modified else "")
+            action = menu.addAction(f"&{i + 1} {label}" if i < 9 else label)
+            action.setCheckable(True)
+            action.setChecked(w is self)
+            action.setToolTip(str(w.doc.path) if w.doc.path else label)
+            group.addAction(action)
+            action.triggered.connect(lambda _c=False, win=w: _activate(win))
+        enabled = len(open_windows()) > 1
+        self.act_next_window.setEnabled(enabled)
+        self.act_prev_window.setEnabled(enabled)
+
+    def _cycle_window(self, step: int) -> None:
+        windows = open_windows()
+        if len(windows) < 2 or self not in windows:
+            return
+        _activate(windows[(windows.index(self) + step) % len(windows)])
+
+    def _place_new_window(self, window: "MainWindow") -> "MainWindow":
+        """Show a window opened from this one: in this window's place when this one is an untouched
+        new report (which is then closed), else cascaded below and to the right of it."""
+        if self._replaceable() and not self._closed:
+            window.setGeometry(self.geometry())
+            if self.isMaximized():
+                window.showMaximized()
+            else:
+                window.show()
+            self.doc.undo_stack.setClean()
+            self.close()
+            return window
+        window.resize(self.size())
+        step = max(24, self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight) + 6)
+        pos = self.pos() + QPoint(step, step)
+        screen = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+        if pos.x() + 200 > screen.right() or pos.y() + 200 > screen.bottom():
+            pos = screen.topLeft()
+        window.move(pos)
+        window.show()
+        return window
+
+    def close_report(self) -> bool:
+        """Close this report (Ctrl+W). When it is the last window the program would end: ask first."""
+        if len(open_windows()) <= 1 and not self._closed:
+            answer = QMessageBox.question(
+                self, app_title(),
+                self.tr("This is the last open report: closing it quits the program. Quit?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return self.close()
+
+    # ------------------------------------------------------------------ print
+    def _printer(self):
+        from .printing import make_printer
+
+        return make_printer(self.display_name())
+
+    def print_to(self, printer, edition: Optional[str] = None) -> int:
+        """Paint every page the preview shows (the chosen range) onto ``printer``; returns the page count.
+        ``edition``: the edition to print (default: the one the preview shows, chosen in 报告信息)."""
+        from .printing import render_preview
+
+        if self.preview is None:
+            return 0
+        return render_preview(self.preview, printer, edition or getattr(self, "print_edition", None))
+
+    def _edition_box(self, parent) -> QComboBox:
+        """Which edition to print: 公开发布版 / 正式公文版 (starts at the one the preview shows)."""
+        box = QComboBox(parent)
+        box.setObjectName("printEditionBox")
+        box.addItem(self.tr("Public (web)"), "public")
+        box.addItem(self.tr("Formal (red header, colophon)"), "formal")
+        box.setCurrentIndex(max(0, box.findData(self.doc.report.edition)))
+        self.print_edition = self.doc.report.edition
+        box.currentIndexChanged.connect(lambda _i: setattr(self, "print_edition", box.currentData()))
+        return box
+
+    def print_dialog(self) -> int:
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
+        if self.preview is None:
+            return 0
+        if self.preview.refresh_pending():
+            self.preview.refresh_now()
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("printDialog")
+        dialog.setWindowTitle(self.tr("Print “%1”").replace("%1", self.display_name()))
+        dialog.setMinMax(1, max(1, self.preview.page_count()))
+        tab = QWidget()
+        tab.setWindowTitle(self.tr("Edition"))
+        from PySide6.QtWidgets import QFormLayout
+
+        QFormLayout(tab).addRow(self.tr("Edition:"), self._edition_box(tab))
+        dialog.setOptionTabs([tab])
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return 0
+            pages = self.print_to(printer)
+        finally:
+            self.print_edition = None
+            dialog.deleteLater()
+        self.statusBar().showMessage(self.tr("Sent %1 page(s) to the printer").replace("%1", str(pages)), 5000)
+        return pages
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        if self.preview is None:
+            return
+        printer = self._preview_printer = self._printer()  # the dialog uses it but does not own it
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName("printPreviewDialog")
+        dialog.setWindowTitle(self.tr("Print preview of “%1”").replace("%1", self.display_name()))
+        dialog.paintRequested.connect(lambda p: self.print_to(p))
+        from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+        view = dialog.findChild(QPrintPreviewWidget)
+        bar = dialog.findChild(QToolBar)
+        if bar is not None and view is not None:  # both editions can be previewed and printed from here
+            bar.addSeparator()
+            bar.addWidget(QLabel(self.tr("Edition:"), bar))
+            box = self._edition_box(bar)
+            box.currentIndexChanged.connect(lambda _i: view.updatePreview())
+            bar.addWidget(box)
+        screen = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+        dialog.resize(min(900, screen.width()), screen.height() * 9 // 10)
+        try:
+            dialog.exec()
+        finally:
+            self.print_edition = None
+            dialog.deleteLater()
+
+    # ------------------------------------------------------------------ check
+    def check_report(self) -> None:
+        panel = self.problems_panel
+        if panel is None:
+            return
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+        if hasattr(panel, "refresh"):
+            panel.refresh()
 
     # ------------------------------------------------------------------ state shown
     def _show_page_count(self, n: int) -> None:
@@ -297,7 +686,7 @@ class MainWindow(QMainWindow):
         return self.tr("Untitled")
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.display_name()}[*] — {APP_TITLE}")
+        self.setWindowTitle(f"{self.display_name()}[*] — {app_title()}")
 
     def _update_modified(self, *_args) -> None:
         self.setWindowModified(self.doc.modified)
@@ -365,6 +754,40 @@ class MainWindow(QMainWindow):
         if form is not None:
             form.focus_field(ref)
 
+    def show_match(self, match) -> bool:
+        """Find and replace: select the match in its field (and mark its paragraph in the preview)."""
+        from .find_replace import select_match
+
+        ref = match.ref
+        node = ref.node
+        if node.startswith("m-") or self.doc.report.find_node(node) is None:
+            return False
+        self.outline.select(node)
+        form = self.show_node(node)
+        if form is None:
+            return False
+        edit = form.editors.get(ref.field) if hasattr(form, "editors") else None
+        if self.preview is not None:
+            if self.preview.refresh_pending():
+                self.preview.refresh_now()
+            if not self.preview.show_match(ref, match.text, match.start, match.end):
+                self.preview.show_ref(ref)
+        if edit is None:
+            form.focus_field(ref)
+            return False
+        for other in form.editors.values():  # only the current match stays selected
+            if other is not edit and other.textCursor().hasSelection():
+                cursor = other.textCursor()
+                cursor.clearSelection()
+                other.setTextCursor(cursor)
+        if not select_match(edit, match, self.doc.report):
+            return False
+        self.form_area.ensureWidgetVisible(edit, 10, 10)
+        rect = edit.cursorRect()
+        self.form_area.ensureVisible(edit.mapTo(self.form_area.widget(), rect.center()).x(),
+                                     edit.mapTo(self.form_area.widget(), rect.center()).y(), 20, 40)
+        return True
+
     def focused_text_edit(self):
         from .textedit import TokenTextEdit
 
@@ -375,10 +798,40 @@ class MainWindow(QMainWindow):
         return form.first_editor() if form is not None else None
 
     # ------------------------------------------------------------------ files
+    def start_folder(self) -> str:
+        """Where file dialogs start: this report's folder, else the last folder used."""
+        if self.doc.path is not None and self.doc.path.parent.is_dir():
+            return str(self.doc.path.parent)
+        return st.last_folder(self.settings)
+
     def _ask_path_open(self) -> Optional[str]:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open report"), st.last_folder(self.settings),
-                                              self.tr("Report projects (*%1)").replace("%1", EXTENSION))
+        filters = ";;".join((self.tr("Report projects (*%1)").replace("%1", EXTENSION),
+                             self.tr("Backup copies (*%1.bak)").replace("%1", EXTENSION),
+                             self.tr("All files (*)")))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open report"), self.start_folder(), filters)
         return path or None
+
+    def open_backup_dialog(self) -> Optional["MainWindow"]:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open backup copy"), self.start_folder(),
+            self.tr("Backup copies (*%1.bak)").replace("%1", EXTENSION) + ";;" + self.tr("All files (*)"))
+        return self.open_backup(path) if path else None
+
+    def open_backup(self, path) -> Optional["MainWindow"]:
+        """Open a backup copy (``NAME.fzbg.bak``) as a new, unsaved report: saving asks for a name, so the
+        backup itself is never overwritten."""
+        path = Path(path)
+        try:
+            report = read_project(path)
+        except ReportEditorError as e:
+            QMessageBox.critical(self, self.tr("Open backup copy"), e.message)
+            return None
+        st.set_last_folder(path, self.settings)
+        window = self.open_report(report)
+        window.statusBar().showMessage(
+            self.tr("Opened the backup copy %1. Save it under a name of your choice.").replace("%1", path.name),
+            20000)
+        return window
 
     def open_dialog(self) -> Optional["MainWindow"]:
         path = self._ask_path_open()
@@ -386,11 +839,11 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path) -> Optional["MainWindow"]:
         """Open a project in a new window (or this one, if it is an untouched new report)."""
+        if str(path).endswith(".bak"):
+            return self.open_backup(path)
         window = open_project_window(path, self.settings, parent=self, recovery_folder=self.recovery_folder)
         if window is not None:
-            window.show()
-            if self._replaceable():
-                self.close()
+            self._place_new_window(window)
         return window
 
     def _replaceable(self) -> bool:
@@ -401,8 +854,7 @@ class MainWindow(QMainWindow):
         window = MainWindow(ReportDocument(report), self.settings, recovery_folder=self.recovery_folder)
         window.doc.undo_stack.resetClean()
         window._update_modified()
-        window.show()
-        return window
+        return self._place_new_window(window)
 
     def new_from_template(self) -> Optional["MainWindow"]:
         from .dialogs import NewFromTemplateDialog
@@ -421,8 +873,7 @@ class MainWindow(QMainWindow):
 
         window = MainWindow(ReportDocument(load_template(template)), self.settings,
                             recovery_folder=self.recovery_folder)
-        window.show()
-        return window
+        return self._place_new_window(window)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -455,7 +906,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self, exclude: Optional[Path] = None) -> bool:
         """Ask for a name and save there; ``exclude`` (a read-only file) is refused as the target."""
-        suggested = self.doc.path or Path(st.last_folder(self.settings)) / (self.doc.report.title.split("\n")[0]
+        suggested = self.doc.path or Path(self.start_folder()) / (self.doc.report.title.split("\n")[0]
                                                                              + EXTENSION)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as"), str(suggested),
                                               self.tr("Report projects (*%1)").replace("%1", EXTENSION))
@@ -529,7 +980,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ export
     def _export_target(self, suffix: str, title: str, filt: str) -> Optional[Path]:
         stem = self.doc.path.stem if self.doc.path else self.doc.report.title.split("\n")[0]
-        folder = Path(st.last_folder(self.settings))
+        folder = Path(self.start_folder())
         path, _ = QFileDialog.getSaveFileName(self, title, str(folder / f"{stem}{suffix}"), filt)
         if not path:
             return None
@@ -542,61 +993,108 @@ class MainWindow(QMainWindow):
         return self.export_docx(target) if target else None
 
     def export_docx(self, target: Path) -> Optional[Path]:
-        from ..export import iter_write_docx
-
-        progress = QProgressDialog(self.tr("Exporting the Word file…"), self.tr("Cancel"), 0, 100, self)
-        progress.setObjectName("exportProgress")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        report = self.doc.snapshot()
-        try:
-            for done, total in iter_write_docx(report, target):
-                progress.setMaximum(max(1, total))
-                progress.setValue(done)
-                if progress.wasCanceled() and done < total - 1:
-                    self.statusBar().showMessage(self.tr("Export cancelled"), 5000)
-                    return None
-        except ReportEditorError as e:
-            QMessageBox.critical(self, self.tr("Export Word"), e.message)
-            return None
-        finally:
-            progress.close()
-            progress.deleteLater()
-        self._exported(target)
-        return target
+        return self._run_export(Path(target), "docx")
 
     def export_pdf_dialog(self) -> Optional[Path]:
         target = self._export_target(".pdf", self.tr("Export PDF"), self.tr("PDF files (*.pdf)"))
         return self.export_pdf(target) if target else None
 
     def export_pdf(self, target: Path) -> Optional[Path]:
-        from ..export import write_pdf
+        return self._run_export(Path(target), "pdf")
 
-        progress = QProgressDialog(self.tr("Exporting the PDF (LibreOffice)…"), "", 0, 0, self)
+    def _run_export(self, target: Path, fmt: str) -> Optional[Path]:
+        """Export in a worker thread; the event loop keeps running (the window repaints, timers fire)
+        while a progress dialog shows what is being done and offers 取消. Returns the file, or None
+        when it failed (after a message) or was cancelled."""
+        from .export_worker import ExportJob
+
+        job = ExportJob(self.doc.snapshot(), target, fmt)
+        self.export_job = job
+        title = self.tr("Export PDF") if fmt == "pdf" else self.tr("Export Word")
+        progress = QProgressDialog(self)
         progress.setObjectName("exportProgress")
-        progress.setCancelButton(None)
+        progress.setWindowTitle(title)
+        progress.setCancelButtonText(self.tr("Cancel"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.show()
-        QApplication.processEvents()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumDuration(0 if fmt == "pdf" else 400)
+        progress.setRange(0, 100)
+        progress.setValue(0)
+        progress.setLabelText(self.tr("Preparing…"))
+        self.export_progress = progress
+        loop = QEventLoop(self)
+        timer = QTimer(self)
+        timer.setInterval(100)
+
+        def poll():
+            stage, done, total = job.state()
+            if job.cancelled.is_set():
+                progress.setLabelText(self.tr("Cancelling…"))
+            elif stage == "docx":
+                progress.setRange(0, max(1, total))
+                progress.setValue(min(done, total))
+                progress.setLabelText(self.tr("Building the Word file: step %1 of %2")
+                                      .replace("%1", str(done)).replace("%2", str(total)))
+            elif stage == "convert":
+                progress.setRange(0, 0)  # LibreOffice reports no progress: a busy bar and the time taken
+                seconds = int(time.monotonic() - job.started)
+                progress.setLabelText(self.tr("LibreOffice is converting the file to PDF… (%1 s)")
+                                      .replace("%1", str(seconds)))
+            if not job.is_running():
+                loop.quit()
+
+        def cancel():
+            job.cancel()
+            progress.show()  # stays up, saying it is cancelling, until the worker has stopped
+            poll()
+
+        progress.canceled.connect(cancel)
+        timer.timeout.connect(poll)
+        job.start()
+        timer.start()
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
-            write_pdf(self.doc.snapshot(), target)
-        except ReportEditorError as e:
-            QMessageBox.critical(self, self.tr("Export PDF"), e.message)
-            return None
+            if job.is_running():
+                loop.exec()
         finally:
             QApplication.restoreOverrideCursor()
+            timer.stop()
+            timer.deleteLater()
+            progress.canceled.disconnect(cancel)  # closing the dialog emits canceled too
             progress.close()
             progress.deleteLater()
+            self.export_progress = None
+        job.wait()
+        if job.result is None and job.cancelled.is_set():
+            self.statusBar().showMessage(self.tr("Export cancelled"), 5000)
+            return None
+        if job.error:
+            QMessageBox.critical(self, title, job.error)
+            return None
         self._exported(target)
         return target
 
     def _exported(self, target: Path) -> None:
+        """Say where the file went, with 打开文件 / 打开所在文件夹 (a message that does not block)."""
         st.set_last_folder(target, self.settings)
         message = self.tr("Exported to %1").replace("%1", str(target))
         self.statusBar().showMessage(message, 10000)
-        QMessageBox.information(self, self.tr("Export"), message)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export"), message, QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setObjectName("exportDoneMessage")
+        open_file = box.addButton(self.tr("&Open File"), QMessageBox.ButtonRole.AcceptRole)
+        open_file.setObjectName("openFileButton")
+        open_folder = box.addButton(self.tr("Open Containing &Folder"), QMessageBox.ButtonRole.ActionRole)
+        open_folder.setObjectName("openFolderButton")
+        close = box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(close)
+        box.setEscapeButton(close)
+        open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))))
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent))))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.export_message = box
+        box.open()
 
     # ------------------------------------------------------------------ edit actions
     def find_replace(self) -> None:
@@ -607,7 +1105,7 @@ class MainWindow(QMainWindow):
         dialog = getattr(self, "_find_dialog", None)
         if dialog is None:
             dialog = FindReplaceDialog(self.doc, self)
-            dialog.gotoRequested.connect(self.go_to)
+            dialog.matchActivated.connect(self.show_match)
             self._find_dialog = dialog
         dialog.show()
         dialog.raise_()
@@ -676,7 +1174,7 @@ class MainWindow(QMainWindow):
         if not self.doc.modified:
             return True
         answer = QMessageBox.warning(
-            self, APP_TITLE,
+            self, app_title(),
             self.tr("“%1” has unsaved changes. Save them?").replace("%1", self.display_name()),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
@@ -700,6 +1198,7 @@ class MainWindow(QMainWindow):
             self.lock.release()
             self.lock = None
         self._closed = True
+        self._disconnect_application()
         windows = _open_windows()
         if self in windows:
             windows.remove(self)
@@ -722,9 +1221,23 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and not state.isEmpty() and self.restoreState(state, st.STATE_VERSION):
             return
-        # first start: outline narrow on the left, a page-wide preview on the right, metrics low
-        self.resizeDocks([self.outline_dock, self.preview_dock], [300, 600], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.metrics_dock], [230], Qt.Orientation.Vertical)
+        self.apply_default_layout()
+        self._default_layout_pending = True  # again once shown, when the docks have their real sizes
+
+    def showEvent(self, event):  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if getattr(self, "_default_layout_pending", False):
+            self._default_layout_pending = False
+            QTimer.singleShot(0, self.apply_default_layout)
+
+    def apply_default_layout(self) -> None:
+        """First start: the form gets the room. Outline and preview in proportion to the window (so a
+        1280×720 screen, or 1920×1080 at 150 %, still leaves the form half the width), metrics low."""
+        width, height = max(self.width(), 800), max(self.height(), 500)
+        outline = max(180, min(300, width * 17 // 100))
+        preview = max(320, min(640, width * 35 // 100))
+        self.resizeDocks([self.outline_dock, self.preview_dock], [outline, preview], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.metrics_dock], [max(130, min(260, height * 21 // 100))], Qt.Orientation.Vertical)
 
 
 # ---------------------------------------------------------------------- opening projects

@@ -90,6 +90,18 @@ def metric_usage(report) -> dict[str, list[FieldRef]]:
     return usage
 
 
+def metric_use_counts(report) -> dict[str, int]:
+    """How many times each metric is used in the text (value and change tokens; a paragraph that
+    writes a figure twice counts twice) — what the 使用处 column shows."""
+    counts: dict[str, int] = {}
+    for _ref, text in iter_text_fields(report):
+        if not text or "{{" not in text:
+            continue
+        for m in TOKEN_RE.finditer(text):
+            counts[m.group(2)] = counts.get(m.group(2), 0) + 1
+    return counts
+
+
 def describe_place(report, ref: FieldRef, numbers: Optional[dict] = None) -> str:
     """A short human description of a text field: its number, the field, and the start of its text."""
     numbers = numbers if numbers is not None else number_report(report)
@@ -136,6 +148,7 @@ class MetricsModel(QAbstractTableModel):
         self._writing = False
         self._reload_ids()
         self.usage = metric_usage(doc.report)
+        self.counts: dict[str, int] = metric_use_counts(doc.report)
         self._usage_timer = QTimer(self)
         self._usage_timer.setSingleShot(True)
         self._usage_timer.setInterval(250)
@@ -219,8 +232,9 @@ class MetricsModel(QAbstractTableModel):
     def refresh_usage(self) -> None:
         """Re-count where each metric is used; repaint only the rows whose count changed."""
         self._usage_timer.stop()
-        old = self.usage
+        old, old_counts = self.usage, self.counts
         self.usage = metric_usage(self.doc.report)
+        self.counts = metric_use_counts(self.doc.report)
         if self.ids_provider is not None:
             ids = self._current_ids()
             if ids != self.ids:
@@ -228,7 +242,7 @@ class MetricsModel(QAbstractTableModel):
                 return
         column = COL["used"]
         for row, mid in enumerate(self.ids):
-            if old.get(mid) != self.usage.get(mid):
+            if old.get(mid) != self.usage.get(mid) or old_counts.get(mid) != self.counts.get(mid):
                 index = self.index(row, column)
                 self.dataChanged.emit(index, index)
 
@@ -263,7 +277,7 @@ class MetricsModel(QAbstractTableModel):
                 "last_value": QCoreApplication.translate("MetricsModel", "Last year's value, same unit and scale: gives the year-on-year change"),
                 "is_rate": QCoreApplication.translate("MetricsModel", "A rate (%): its change is written in 个百分点"),
                 "change": QCoreApplication.translate("MetricsModel", "Computed from the value and last year's value"),
-                "used": QCoreApplication.translate("MetricsModel", "How many paragraphs use this metric"),
+                "used": QCoreApplication.translate("MetricsModel", "How many times the text uses this metric"),
             }
             return tips.get(name)
         return None
@@ -298,7 +312,7 @@ class MetricsModel(QAbstractTableModel):
                     return None
                 return format_change(metric) or ""
             if name == "used":
-                n = len(self.usage.get(metric.id, []))
+                n = self.counts.get(metric.id, 0)
                 return str(n) if n else ""
             return None
         if role == Qt.ItemDataRole.CheckStateRole and name == "is_rate":
@@ -329,7 +343,9 @@ class MetricsModel(QAbstractTableModel):
                 if not places:
                     return QCoreApplication.translate("MetricsModel", "Not used in the text")
                 numbers = number_report(self.doc.report)
-                return "\n".join(describe_place(self.doc.report, ref, numbers) for ref in places[:20])
+                head = QCoreApplication.translate("MetricsModel", "Used %1 time(s) in %2 paragraph(s):").replace(
+                    "%1", str(self.counts.get(metric.id, 0))).replace("%2", str(len(places)))
+                return "\n".join([head] + [describe_place(self.doc.report, ref, numbers) for ref in places[:20]])
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and name in ("value", "last_value", "change", "used"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -540,6 +556,8 @@ class MetricsPanel(QWidget):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        # On a low screen (1024×576, 150 % scaling) the places list may shrink to one line, so the dock stays low.
+        self.places.setMinimumHeight(self.places.fontMetrics().lineSpacing() + 8)
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -74,6 +74,7 @@ MISSING_BG = QColor("#ffd9d9")
 MISSING_FG = QColor("#b00000")
 RED = QColor("#d40000")
 CURRENT_BG = QColor("#fff6cc")  # the paragraph being edited in the form
+MATCH_BG = QColor("#ffb84d")  # the text find and replace is showing
 
 # Installed look-alikes of the official fonts (official-format.md §5).
 _FALLBACK_FAMILIES = {
@@ -575,6 +576,27 @@ class PageLayout:
         return int(rect.top() // (TEXT_H_PT * U))
 
 
+def match_rects(layout: "PageLayout", index: int, start: int, end: int) -> list[QRectF]:
+    """Rectangles (layout units) covering characters [start, end) of paragraph ``index``."""
+    block = layout.text.findBlockByNumber(index)
+    if not block.isValid() or end <= start:
+        return []
+    text_layout = block.layout()
+    origin = layout.text.documentLayout().blockBoundingRect(block).topLeft()
+    rects = []
+    for i in range(text_layout.lineCount()):
+        line = text_layout.lineAt(i)
+        first, last = line.textStart(), line.textStart() + line.textLength()
+        a, b = max(start, first), min(end, last)
+        if a >= b:
+            continue
+        x1, x2 = line.cursorToX(a), line.cursorToX(b)
+        x1 = x1[0] if isinstance(x1, tuple) else x1
+        x2 = x2[0] if isinstance(x2, tuple) else x2
+        rects.append(QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height()))
+    return rects
+
+
 def _size(w: float, h: float) -> QSizeF:
     return QSizeF(w, h)
 
@@ -655,12 +677,22 @@ class _PagesCanvas(QWidget):
         if self.current_index is not None and self.current_index < len(self.layout_.blocks):
             rect = self.layout_._block_rect(self.current_index)
             painter.fillRect(QRectF(0, rect.top(), TEXT_W_PT * U, rect.height()), CURRENT_BG)
+        self.paint_match(painter)
         self.layout_.text.drawContents(painter, QRectF(0, top - rise, TEXT_W_PT * U, TEXT_H_PT * U + rise))
         for y, colour, width in self.layout_.rules_on_page(page):
             painter.setPen(QPen(colour, width * U))
             painter.drawLine(QPointF(0, y), QPointF(TEXT_W_PT * U, y))
         painter.restore()
         self.paint_page_number(painter, page, origin, k)
+
+    match_range: Optional[tuple[int, int, int]] = None  # (paragraph, start, end): the find match shown
+
+    def paint_match(self, painter: QPainter) -> None:
+        """Highlight the text find and replace is showing (in layout units, before the text is drawn)."""
+        if self.match_range is None:
+            return
+        for rect in match_rects(self.layout_, *self.match_range):
+            painter.fillRect(rect, MATCH_BG)
 
     def paint_page_number(self, painter: QPainter, page: int, origin: QPointF, k: float) -> None:
         unnumbered = getattr(self.layout_, "unnumbered_from", None)
@@ -713,6 +745,7 @@ class PreviewWidget(QScrollArea):
     pageCountChanged = Signal(int)
     blockActivated = Signal(object)  # FieldRef of the clicked paragraph
     refreshed = Signal()
+    zoomChanged = Signal(float)
 
     ZOOM_STEPS = (0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 
@@ -820,6 +853,7 @@ class PreviewWidget(QScrollArea):
             dirty = None
             self._metric_ids = metric_ids
         self._dirty_sections = set()
+        self.canvas.match_range = None  # the text moved: a find highlight would be in the wrong place
         self.last_changed = self.pages.update(self.doc.report, dirty)
         self.pages.keep_signature_with_text()
         self.pages.place_colophon()
@@ -857,6 +891,7 @@ class PreviewWidget(QScrollArea):
         self.canvas.zoom = zoom
         self.canvas.relayout(self.canvas.pages)
         bar.setValue(round(fraction * bar.maximum()))
+        self.zoomChanged.emit(zoom)
 
     def zoom_in(self) -> None:
         self.fit_width = False
@@ -907,6 +942,7 @@ class PreviewWidget(QScrollArea):
         (an empty field, or a field that is not printed)."""
         index = self.index_of_ref(ref) if ref is not None else -1
         self.canvas.current_index = index if index >= 0 else None
+        self.canvas.match_range = None
         self.canvas.update()
         if index < 0:
             return False
@@ -917,6 +953,32 @@ class PreviewWidget(QScrollArea):
         y = self.canvas.page_origin(page).y() + (MARGIN_TOP_PT + (rect.top() - page * page_h) / U) * k
         x = self.canvas.page_origin(page).x() + MARGIN_LEFT_PT * k
         self.ensureVisible(int(x), int(y), 0, int(min(rect.height() / U * k, self.viewport().height() / 2)))
+        return True
+
+    def show_match(self, ref, field_text: str, start: int, end: int) -> bool:
+        """Scroll to the paragraph of ``ref`` and highlight characters [start, end) of its field
+        (``field_text`` is the field as rendered, in which find counted them)."""
+        if self.refresh_pending():
+            self.refresh_now()
+        if not self.show_ref(ref):
+            return False
+        index = self.canvas.current_index
+        shown = self.pages.blocks[index].text
+        # the paragraph may begin with a number or a run-in lead: find the field's text in it
+        offset = shown.rfind(field_text) if field_text else -1
+        if offset < 0:
+            return False
+        self.canvas.match_range = (index, offset + start, offset + end)
+        self.canvas.update()
+        rects = match_rects(self.pages, *self.canvas.match_range)
+        if rects:
+            page_h = TEXT_H_PT * U
+            page = int(rects[0].top() // page_h)
+            k = self.canvas.px_per_pt()
+            origin = self.canvas.page_origin(page)
+            x = origin.x() + (MARGIN_LEFT_PT + rects[0].left() / U) * k
+            y = origin.y() + (MARGIN_TOP_PT + (rects[0].top() - page * page_h) / U) * k
+            self.ensureVisible(int(x), int(y), 20, int(self.viewport().height() / 3))
         return True
 
     def _on_clicked(self, page: int, x: float, y: float) -> None:

@@ -51,6 +51,22 @@ def _plain(text: str) -> str:
     return text.replace("&", "").split("(")[0].strip()
 
 
+def _start_folder(main_window) -> str:
+    """File dialogs start in the report's folder, else the last folder used (QSettings)."""
+    start = getattr(main_window, "start_folder", None)
+    if callable(start):
+        return start()
+    from . import settings as st
+
+    return st.last_folder(getattr(main_window, "settings", None))
+
+
+def _remember_folder(main_window, path) -> None:
+    from . import settings as st
+
+    st.set_last_folder(path, getattr(main_window, "settings", None))
+
+
 def _error(main_window, title: str, e: Exception) -> None:
     QMessageBox.warning(main_window, title, str(e))
 
@@ -138,10 +154,11 @@ def install_report_actions(main_window: QMainWindow) -> dict[str, QAction]:
 
     def on_import():
         path, _ = QFileDialog.getOpenFileName(
-            main_window, QCoreApplication.translate("ReportActions", "Import report"), "",
+            main_window, QCoreApplication.translate("ReportActions", "Import report"), _start_folder(main_window),
             QCoreApplication.translate("ReportActions", "Report files (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md)"))
         if not path:
             return
+        _remember_folder(main_window, path)
         try:
             import_report(main_window, path)
         except ReportEditorError as e:
@@ -157,9 +174,11 @@ def install_report_actions(main_window: QMainWindow) -> dict[str, QAction]:
 
     def on_merge():
         paths, _ = QFileDialog.getOpenFileNames(
-            main_window, QCoreApplication.translate("ReportActions", "Choose projects to merge"), "", QCoreApplication.translate("ReportActions", "Report projects (*.fzbg)"))
+            main_window, QCoreApplication.translate("ReportActions", "Choose projects to merge"), _start_folder(main_window),
+            QCoreApplication.translate("ReportActions", "Report projects (*.fzbg)"))
         if not paths:
             return
+        _remember_folder(main_window, paths[0])
         try:
             if merge_projects(main_window, paths) is None and current_document(main_window) is None:
                 QMessageBox.information(main_window, QCoreApplication.translate("ReportActions", "Merge other projects"),

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QFrame, QMessageBox, QSizePolicy, QTextEdit
+from PySide6.QtWidgets import QApplication, QFrame, QMessageBox, QSizePolicy, QTextEdit
 
 from ..model import FieldRef, Metric, format_change, format_value, metric_token
 from ..model.report import INFIX_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
@@ -142,10 +142,38 @@ def guess_label(before: str) -> str:
     return part[-16:]
 
 
+def _is_redo(event) -> bool:
+    from .edit_support import is_redo
+
+    return is_redo(event)
+
+
+_CLIPBOARD_GUARD: list = []
+
+
+def _handed_to_qt(data: QMimeData) -> QMimeData:
+    """The mime data of a copy goes to the clipboard, which deletes it when the next copy replaces it
+    or when the application object is destroyed. A QMimeData made in Python calls back into Python
+    when deleted; deleted during interpreter shutdown, that crashed the program at exit after any copy
+    from a text field (a segmentation fault). So the clipboard is cleared before shutdown."""
+    if not _CLIPBOARD_GUARD:
+        import atexit
+
+        def clear_clipboard() -> None:
+            app = QApplication.instance()
+            if app is not None:
+                app.clipboard().clear()
+
+        atexit.register(clear_clipboard)
+        _CLIPBOARD_GUARD.append(clear_clipboard)
+    return data
+
+
 class TokenTextEdit(QTextEdit):
     """Edits the field ``ref`` of ``doc`` (a string, or a list of paragraph strings)."""
 
     MAX_AUTO_HEIGHT = 600
+    min_lines = 0  # room to write in even when empty (the body text of an item asks for more)
 
     def __init__(self, doc, ref: FieldRef, parent=None, multiline: bool = True):
         super().__init__(parent)
@@ -344,6 +372,7 @@ class TokenTextEdit(QTextEdit):
         h = int(doc_h + margins.top() + margins.bottom() + 2 * self.document().documentMargin() / 2 + 2)
         line = int(QFontMetricsF(self.font()).lineSpacing())
         minimum = line + 14 if not (self.multiline or self.is_list) else 2 * line + 14
+        minimum = max(minimum, self.min_lines * line + 14)
         h = max(minimum, min(self.MAX_AUTO_HEIGHT, h))
         if self.height() != h:
             self.setFixedHeight(h)
@@ -375,11 +404,13 @@ class TokenTextEdit(QTextEdit):
             self.insert_token(chosen[0], chosen[1])
         return chosen
 
-    def make_metric_from_selection(self) -> Optional[str]:
+    def make_metric_from_selection(self, confirm: bool = True) -> Optional[str]:
         """Turn the selected figure (``2041件``) into a new metric and put its token in its place.
 
+        A small dialog proposes the name (the words before the figure) and shows the parsed value,
+        unit, scale and qualifier to confirm or correct (``confirm=False`` takes the proposal as is).
         One undo step (macro): add the metric, replace the text. Returns the new metric's id, or None
-        (with a message) when the selection is not a figure."""
+        (with a message) when the selection is not a figure or the dialog was cancelled."""
         cursor = self.textCursor()
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         selected = self.source_range(start, end) if cursor.hasSelection() else ""
@@ -391,7 +422,18 @@ class TokenTextEdit(QTextEdit):
             return None
         block = self.document().findBlock(start)
         before = self._block_source(block, block.position(), start)
-        metric = Metric(label=guess_label(before), **fields)
+        from .make_metric_dialog import confirm_metric, propose_label
+
+        label = propose_label(before)
+        if confirm:
+            from ..model import render_text
+
+            sentence = render_text(self._block_source(block), self.doc.report.metrics)
+            metric = confirm_metric(selected, fields, label, sentence, self)
+            if metric is None:
+                return None
+        else:
+            metric = Metric(label=label, **fields)
         from .commands import AddMetricCommand
 
         doc_end = self.document().characterCount() - 1
@@ -415,7 +457,7 @@ class TokenTextEdit(QTextEdit):
 
     def _event(self, event):
         if event.type() == event.Type.ShortcutOverride:
-            if (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+            if (event.matches(QKeySequence.StandardKey.Undo) or _is_redo(event)
                     or (event.key() == Qt.Key.Key_M and event.modifiers() == Qt.KeyboardModifier.ControlModifier)):
                 event.accept()
                 return True
@@ -427,7 +469,7 @@ class TokenTextEdit(QTextEdit):
         if event.matches(QKeySequence.StandardKey.Undo):
             self.doc.undo_stack.undo()
             return
-        if event.matches(QKeySequence.StandardKey.Redo):
+        if _is_redo(event):
             self.doc.undo_stack.redo()
             return
         if event.key() == Qt.Key.Key_M and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
@@ -441,12 +483,20 @@ class TokenTextEdit(QTextEdit):
         super().keyPressEvent(event)
         self._plain_typing_format()
 
-    def contextMenuEvent(self, event):  # noqa: N802 - Qt API
-        menu = self.createStandardContextMenu(event.pos())
+    def build_context_menu(self, pos):
+        """Qt's text menu with its own (always greyed) 撤消/重做 replaced by the report's undo and
+        redo — the Edit menu's actions — then 设为指标 and 插入指标."""
+        from .edit_support import replace_undo_actions
+
+        menu = replace_undo_actions(self.createStandardContextMenu(pos), self.doc.undo_stack, self.window(), self)
         menu.addSeparator()
         self.make_metric_action.setEnabled(self.textCursor().hasSelection())
         menu.addAction(self.make_metric_action)
         menu.addAction(self.insert_metric_action)
+        return menu
+
+    def contextMenuEvent(self, event):  # noqa: N802 - Qt API
+        menu = self.build_context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -458,7 +508,7 @@ class TokenTextEdit(QTextEdit):
         data = QMimeData()
         data.setText(render_text(source, self.doc.report.metrics))
         data.setData(SOURCE_MIME, source.encode("utf-8"))
-        return data
+        return _handed_to_qt(data)
 
     def canInsertFromMimeData(self, source) -> bool:  # noqa: N802 - Qt API
         return source.hasFormat(SOURCE_MIME) or source.hasText()

@@ -69,7 +69,7 @@ def test_lists_all_metrics_with_change_and_usage(panel):
     row = {proxy.index(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(3)}
     assert proxy.index(row[cases.id], COL["change"]).data() == "同比增长64.6%"
     assert proxy.index(row[rate.id], COL["change"]).data() == "同比增长5.46个百分点"
-    assert proxy.index(row[cases.id], COL["used"]).data() == "2"  # an item body and a section intro
+    assert proxy.index(row[cases.id], COL["used"]).data() == "3"  # value and change in a body, an intro
     assert proxy.index(row[unused.id], COL["used"]).data() == ""
     usage = metric_usage(doc.report)
     assert usage[cases.id] == [FieldRef(doc.report.sections[0].items[0].id, "body", 0),
@@ -255,8 +255,11 @@ def test_panel_on_the_sample(qtbot):
     p = MetricsPanel(doc)
     qtbot.addWidget(p)
     assert p.proxy.rowCount() == len(doc.report.metrics) > 0
-    used = metric_usage(doc.report)
+    from editor.model.tokens import used_metric_ids
+    from editor.model import iter_text_fields
+
+    uses = [mid for _ref, text in iter_text_fields(doc.report) for mid in used_metric_ids(text or "")]
     for r in range(p.proxy.rowCount()):
         mid = p.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
-        n = len(used.get(mid, []))
+        n = uses.count(mid)  # uses, not paragraphs (issue 12)
         assert p.proxy.index(r, COL["used"]).data() == (str(n) if n else "")

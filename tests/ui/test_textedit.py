@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.model import FieldRef, Item, Metric, Report, Section, metric_token, render_text
 from editor.model.tokens import change_token
@@ -154,6 +154,8 @@ def test_make_metric_from_selection_is_one_undo_step(qtbot, doc):
     cursor.setPosition(start)
     cursor.setPosition(start + len("近5.9万宗"), QTextCursor.MoveMode.KeepAnchor)
     edit.setTextCursor(cursor)
+    # the 设为指标 dialog proposes the name and the parsed figure; OK takes them
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().accept())
     metric_id = edit.make_metric_from_selection()
     m = doc.report.metric(metric_id)
     assert (m.value, m.scale, m.unit, m.qualifier, m.label) == ("5.9", "万", "宗", "近", "全年新收行政诉讼案件")
