@@ -19,13 +19,14 @@ reminders and suggestions (deadlines, fonts not installed, a typed figure that c
 """
 
 from .context import CheckContext, describe_ref, mask_tokens
-from .engine import RULES, Rule, fix_all, rule, run_checks
+from .engine import RULES, Rule, fix_all, ignore_here, ignore_kind, is_ignored, rule, run_checks
 from .findings import SEVERITIES, SEVERITY_LABELS, Finding, Fix, StaleFixError, apply_fix, from_import, verify_fix
 
 # Importing the rule modules registers their rules (order = order of the findings within a severity).
-from . import rules_text, rules_metrics, rules_report  # noqa: E402,F401  isort: skip
+from . import rules_text, rules_metrics, rules_report, rules_wording, rules_punct, rules_years, rules_figures, rules_structure  # noqa: E402,F401  isort: skip
 
 __all__ = [
     "CheckContext", "describe_ref", "mask_tokens", "RULES", "Rule", "fix_all", "rule", "run_checks",
+    "ignore_here", "ignore_kind", "is_ignored",
     "SEVERITIES", "SEVERITY_LABELS", "Finding", "Fix", "StaleFixError", "apply_fix", "from_import", "verify_fix",
 ]

@@ -251,7 +251,8 @@ class ProblemsPanel(QWidget):
     def _update_buttons(self) -> None:
         f = self.selected_finding()
         self.fix_button.setEnabled(f is not None and f.fix is not None)
-        self.fix_all_button.setEnabled(any(x.fix is not None and x.severity != "info" for x in self.findings))
+        self.fix_all_button.setEnabled(
+            any(x.fix is not None and x.fix.certain and x.severity != "info" for x in self.findings))
 
     def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
         f = item.data(0, FINDING_ROLE)

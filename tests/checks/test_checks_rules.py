@@ -275,6 +275,9 @@ def test_thematic_counts_as_measures_and_item_kinds_count():
     assert SectionKind.MEASURES not in {k for s in r.sections for k in s.kinds}
     assert find(r, "content.missing_kind") == []
     r.sections[0].items[1].kinds = []
+    # An untagged part whose text is plainly about the 第一责任人 still counts (imported reports).
+    assert find(r, "content.missing_kind") == []
+    r.sections[0].items[1].body = ["认真落实主体责任。"]
     [f] = find(r, "content.missing_kind")
     assert "第一责任人" in f.message
 
@@ -332,7 +335,7 @@ def test_finding_from_plain_fields_and_dict():
     f = Finding("import.numbering_gap", "warning", "五、的事项编号跳过了（三）。", FieldRef("s-1", "heading"))
     d = f.to_dict()
     assert d == {"code": "import.numbering_gap", "severity": "warning", "message": "五、的事项编号跳过了（三）。",
-                 "ref": "s-1:heading", "where": "", "fix": None}
+                 "ref": "s-1:heading", "where": "", "fix": None, "span": None, "excerpt": ""}
     with pytest.raises(ValueError):
         Finding("x", "fatal", "m")
 
