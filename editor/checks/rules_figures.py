@@ -69,6 +69,10 @@ _NOUN_RE = {
     "cases": (re.compile(r"(%s)%s$" % ("|".join(_CASES), _BETWEEN)), _CASE_UNITS, "案件数", "件、宗"),
     "orgs": (re.compile(r"(%s)%s$" % ("|".join(_ORGS), _BETWEEN)), _ORG_UNITS, "单位数", "家、个"),
 }
+_NOUN_KIND = {n: "orgs" for n in _ORGS} | {n: "people" for n in _PEOPLE} | {n: "cases" for n in _CASES}
+for _n in _ORGS:
+    _NOUN_KIND[_n] = "orgs"  # 律师事务所 is an organisation although it starts with 律师
+_NOUN_AFTER_RE = re.compile("(%s)" % "|".join(sorted(_NOUN_KIND, key=len, reverse=True)))
 _AVERAGE_RE = re.compile(r"(均|平均|每|人均|户均)\S{0,6}$")
 
 
@@ -113,6 +117,16 @@ def _plausible(ctx, f, text, fig: Figure, before: str) -> Iterator[Finding]:
                       f"“{text[fig.start:fig.end]}”是带小数的计数：件数、人数、家数应为整数，请核对（或补上“万”）。",
                       f.ref, span=(s, e))
         return
+    after = _NOUN_AFTER_RE.match(text, fig.end)
+    if after:
+        kind = _NOUN_KIND[after.group(1)]
+        _rx, ok_units, what, shown = _NOUN_RE[kind]
+        if unit not in ok_units and any(unit in units for _r, units, _w, _s in _NOUN_RE.values()):
+            s, e = _span(ctx, f, fig.start, fig.end)
+            yield Finding("figure.unit_noun", "warning",
+                          f"“{text[fig.start:fig.end]}{after.group(1)}”：{what}的单位一般是“{shown}”，不是“{unit}”。请核对单位。",
+                          f.ref, span=(s, e))
+        return
     for _kind, (rx, ok_units, what, shown) in _NOUN_RE.items():
         m = rx.search(before)
         if not m:
@@ -150,6 +164,7 @@ def check_figure_relations(ctx: CheckContext) -> Iterator[Finding]:
         if "分别" in text:
             yield from _respectively(ctx, f, text)
         yield from _double_qualifier(ctx, f, text)
+        yield from _subset_larger(ctx, f, text)
     yield from _metric_parts_larger(ctx)
 
 
@@ -229,7 +244,8 @@ def _respectively(ctx, f, text) -> Iterator[Finding]:
 _DOUBLE_QUAL_RE = re.compile(
     r"(逾|超过|超|多于|大于)(\d+(?:\.\d+)?|[千百万])(万|亿)?(余|多)?(%s)?(以上)"
     r"|(约|大约|大概|近)(\d+(?:\.\d+)?|[千百万])(万|亿)?(余|多)?(%s)?(左右|以上)"
-    r"|(约|大约|近)(\d+(?:\.\d+)?)(万|亿)?(余|多)(%s)" % (_UNIT_ALT, _UNIT_ALT, _UNIT_ALT))
+    r"|(约|大约|近)(\d+(?:\.\d+)?)(万|亿)?(余|多)(%s)"
+    r"|(约|大约|大概)(近|逾|超过|超|达)(?=\d)|(近|逾|超过)(约|大约)(?=\d)" % (_UNIT_ALT, _UNIT_ALT, _UNIT_ALT))
 
 
 def _double_qualifier(ctx, f, text) -> Iterator[Finding]:
@@ -240,6 +256,44 @@ def _double_qualifier(ctx, f, text) -> Iterator[Finding]:
         yield Finding("figure.double_qualifier", "warning",
                       f"“{m.group(0)}”前后两个限定词意思重复：只保留一个（如“逾5000人次”或“5000人次以上”）。",
                       f.ref, span=(s, e))
+
+
+_TOTAL_WORDS = re.compile(r"(全市|全省|全区|全县|现有|共有|总计|合计|共)\S{0,4}$")
+_SAME_KIND = {u: "people" for u in _PEOPLE_UNITS} | {u: "orgs" for u in ("家", "所")} | \
+    {u: "cases" for u in ("件", "宗", "起")}
+
+
+def _subset_larger(ctx, f, text) -> Iterator[Finding]:
+    """The same thing counted twice in a paragraph (全市现有律师事务所373家 … 完成311家律师事务所的
+    考核): the count of a subset cannot exceed the total."""
+    pairs = []
+    for fig in figures(text):
+        if fig.qual or fig.unit not in _SAME_KIND:
+            continue
+        after = _NOUN_AFTER_RE.match(text, fig.end)
+        before = text[max(0, fig.start - 8):fig.start]
+        noun = after.group(1) if after else None
+        if noun is None:
+            m = re.search("(%s)$" % "|".join(sorted(_NOUN_KIND, key=len, reverse=True)), before)
+            noun = m.group(1) if m else None
+            total = bool(m and _TOTAL_WORDS.search(before[:m.start()] if m else ""))
+        else:
+            total = bool(_TOTAL_WORDS.search(before))
+        if noun:
+            pairs.append((noun, fig, total))
+    totals = {}
+    for noun, fig, total in pairs:
+        if total and noun not in totals:
+            totals[noun] = fig
+    for noun, fig, _total in pairs:
+        whole = totals.get(noun)
+        if whole is None or fig is whole or _SAME_KIND[fig.unit] != _SAME_KIND[whole.unit]:
+            continue
+        if fig.value > whole.value:
+            s, e = _span(ctx, f, fig.start, fig.end)
+            yield Finding("figure.part_gt_whole", "warning",
+                          f"{text[fig.start:fig.end]}{noun}多于前面写的全部{noun}{text[whole.start:whole.end]}：请核对数值。",
+                          f.ref, span=(s, e))
 
 
 def _metric_parts_larger(ctx) -> Iterator[Finding]:

@@ -118,7 +118,7 @@ def check_title(ctx: CheckContext) -> Iterator[Finding]:
                       FieldRef("report", "signature"))
     for i, line in enumerate(r.signature):
         name = "".join(line.split())
-        if name and name not in flat:
+        if name and name not in flat and not _place_only_title(name, flat):
             yield Finding("title.org_mismatch", "warning",
                           f"署名“{line.strip()}”没有出现在标题中：标题和署名中的机关名称应一致，请核对。",
                           FieldRef("report", "signature", i))
@@ -129,6 +129,17 @@ def check_title(ctx: CheckContext) -> Iterator[Finding]:
             yield Finding("title.org_mismatch", "warning",
                           f"机关名称“{org}”不在署名中：署名应与报告机关一致，请核对。",
                           FieldRef("report", "organisations", i))
+
+
+def _place_only_title(name: str, title: str) -> bool:
+    """A government's title names only its place: 松川县人民政府 signs 2022年松川县法治政府建设情况报告."""
+    for suffix in ("人民政府", "政府"):
+        place = name[: -len(suffix)]
+        if name.endswith(suffix) and len(place) > 1 and place in title:
+            after = title[title.index(place) + len(place):]
+            if re.match(r"(\d|关于|法治|[一二]〇)", after):  # the place, then the year or the subject
+                return True
+    return False
 
 
 @rule("fonts", "字体：格式要求的字体在本机是否安装")

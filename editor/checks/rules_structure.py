@@ -24,7 +24,7 @@ def check_unnumbered(ctx: CheckContext) -> Iterator[Finding]:
     # A trailing unnumbered part (shortcomings and plans after the numbered measures) is common.
     last_numbered = max((i for i, n in enumerate(numbered) if n), default=-1)
     for i, s in enumerate(sections):
-        if not s.numbered and 0 < i < last_numbered and numbered.count(False) == 1:
+        if not s.numbered and 0 < i < last_numbered:
             yield Finding("structure.unnumbered", "warning",
                           "前后的部分都有编号，只有这一部分没有编号：请在大纲中把它设为编号（或核对是否应并入上一部分）。",
                           FieldRef(s.id, "heading"))
@@ -34,7 +34,7 @@ def check_unnumbered(ctx: CheckContext) -> Iterator[Finding]:
             if len(items) < 3:
                 continue
             flags = [it.numbered for it in items]
-            if flags.count(False) == 1 and flags.index(False) not in (0, len(items) - 1):
+            if flags.count(False) == 1 and flags.index(False) != 0:
                 it = items[flags.index(False)]
                 yield Finding("structure.unnumbered", "warning",
                               "同一级的事项都有编号，只有这一项没有编号：请把它设为编号。", FieldRef(it.id, "lead"))
@@ -42,7 +42,8 @@ def check_unnumbered(ctx: CheckContext) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- organisation names
 _SUFFIXES = ("局", "厅", "委", "办", "院", "署", "府", "部", "会", "司", "处", "所")
-_SELF_RE = re.compile(r"(?<![自])(我|本)(局|厅|委|办|院|署|部)(?![门分长级属里面内外])")
+_SELF_RE = re.compile(r"(?<![自])(我|本)(局|厅|委|办|院|署|部)(?![门分长级属里面内外])"
+                      r"|(?:(?<=^)|(?<=[，。；：、]))()(局|厅|委)(?=主要负责同志|主要负责人|党组|机关|领导班子|班子成员)")
 _ORG_AFTER = r"(?:市|省)(?:司法局|司法厅|人民政府|政府|委|委员会|依法治市|法治政府|法院|检察院|中级人民法院|公安局|" \
              r"[\u4e00-\u9fff]{1,6}局)"
 
@@ -68,8 +69,9 @@ def check_org_names(ctx: CheckContext) -> Iterator[Finding]:
     other_re = None
     if others:
         alt = "|".join(sorted(others, key=len, reverse=True))
-        other_re = re.compile(r"(?:(%s)%s|法治(%s)(?![市省])|(%s)市(?=在|以|的|全面|深入|坚持))"
-                              % (alt, _ORG_AFTER, alt, alt))
+        other_re = re.compile(r"(?:(%s)%s|法治(%s)(?![市省])|(?<=《)(%s)市|(?:(?<=为)|(?<=在)|(?<=推动)|(?<=助力))(%s)市?"
+                              r"(?=在“|在新|加快|高质量|依法治市|全面依法治))"
+                              % (alt, _ORG_AFTER, alt, alt, alt))
     short_wrong = None
     if city and name.startswith(city + "市") and len(name) > len(city) + 2:
         short_wrong = city + name[len(city) + 1:]  # 东莞司法局 for 东莞市司法局
@@ -79,15 +81,16 @@ def check_org_names(ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.masked(f)
         if own_suffix in _SUFFIXES:
             for m in _SELF_RE.finditer(text):
-                if m.group(2) != own_suffix and not (own_suffix == "府" and m.group(2) in "委办"):
-                    right = m.group(1) + own_suffix
+                who, suffix = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+                if suffix != own_suffix and not (own_suffix == "府" and suffix in "委办"):
+                    right = who + own_suffix
                     yield Finding("org.self_reference", "warning",
                                   f"“{m.group(0)}”与本机关（{name}）不符：本机关自称应为“{right}”。是否从别的机关的报告复制而来？",
                                   f.ref, span=(m.start(), m.end()),
                                   fix=span_fix(f"改为“{right}”", f, m.start(), m.end(), right))
         if other_re is not None:
             for m in other_re.finditer(text):
-                place = m.group(1) or m.group(2) or m.group(3)
+                place = m.group(1) or m.group(2) or m.group(3) or m.group(4)
                 yield Finding("org.other_place", "warning",
                               f"“{m.group(0)}”是别的城市（{place}）的机关或说法，本报告是{name}的：是否从别的报告复制而来？请核对。",
                               f.ref, span=(m.start(), m.end()))

@@ -309,7 +309,7 @@ def _date_fixes(masked: str) -> list[tuple[int, int, str]]:
 def check_dates_in_text(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.fields:
         masked = ctx.masked(f)
-        if "年" not in masked and "-" not in masked and "/" not in masked:
+        if "年" not in masked and "-" not in masked and "/" not in masked and "." not in masked:
             continue
         fixes = _date_fixes(masked)
         if not fixes:

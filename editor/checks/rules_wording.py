@@ -103,11 +103,13 @@ def check_jiezhi(ctx: CheckContext) -> Iterator[Finding]:
 # ---------------------------------------------------------------- 的 / 地 / 得
 # Only where the choice is certain: a pure adverb before a verb takes 地; a verb before a degree
 # complement takes 得. Adjectives that can modify a noun (积极的、有效的) are left alone.
-_ADVERBS = "逐步|稳步|不断|切实|大力|依法|全力|持续|进一步|广泛|有序|扎实|认真|积极主动|深入细致|有力有序|高效|迅速"
+_ADVERBS = "逐步|稳步|不断|切实|大力|依法|全力|持续|进一步|有序|认真|积极主动|深入细致|迅速|及时|严格"
 _VERBS = ("推进|推动|开展|落实|加强|提升|提高|完成|实施|解决|做好|抓好|化解|保障|促进|发展|宣传|学习|贯彻|整改|"
-          "处置|回应|办理|调处")
-_DI_RE = re.compile(r"(?<![的])(%s)(的)(?=(%s))(?!\S{2}(?:工作|机制|制度|体系|作用|成效|措施|任务|要求|情况))"
-                    % (_ADVERBS, _VERBS))
+          "处置|回应|办理|调处|跟踪|督促|指导|完善|规范|优化|深化|强化|健全|监督|引导|执行|履行|清理|审查|查处")
+# after a pure adverb, 的 before a preposition or a verb is always 地 (不断地把…, 切实地推进…)
+_PREPS = "把|将|对|从|向|按|以|在|为|与|同|跟"
+_DI_RE = re.compile(r"(?<![的])(%s)(的)(?=(%s|%s))(?!\S{2}(?:工作|机制|制度|体系|作用|成效|措施|任务|要求|情况|力度))"
+                    % (_ADVERBS, _PREPS, _VERBS))
 _DE_VERBS = "做|干|办|抓|落实|推进|开展|完成|发展|执行|贯彻|宣传|整改|处理|解决"
 _DEGREE = "很|更|更加|非常|十分|越来越|比较|不够|不错|扎实|有声有色|风生水起"
 
@@ -197,7 +199,7 @@ def check_duplicates(ctx: CheckContext) -> Iterator[Finding]:
 _PLACEHOLDER_RE = re.compile(
     r"[×＊*]{2,}|[xX]{2,}(?![a-zA-Z])|ＸＸ|某某|[○〇]{2,}(?![\d年])|【[^】]*】|［[^］]*］"
     r"|（(?:此处)?(?:请)?(?:填写|补充|待补充|待定|待核实|填入)[^）]*）|\((?:此处)?(?:请)?(?:填写|补充)[^)]*\)"
-    r"|待补充|待完善|待填写|待核实|TODO|XXX"
+    r"|待补充|待完善|待填写|待核实|TODO|XXX|^例[：:]"
 )
 
 

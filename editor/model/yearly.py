@@ -60,8 +60,8 @@ class YearPlace:
 
 
 _YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20|21)[0-9]{2})(?=年)")
-_BEFORE_OK = re.compile(r"(较|比|与|同|自|从|于|至|到|和|及|、|—|－|-|~|～|截至|对比|相比|相较|追溯)\s*$")
-_AFTER_OK = re.compile(r"^年度?(以来|同期|相比|比较|至|到|—|－|-|~|～|、|和|及|起|底?相比|的?水平|的?基础上|数据)")
+_BEFORE_OK = re.compile(r"(较|比|同|自|从|于|至|到|、|—|－|-|~|～|截至|对比|相比|相较|追溯)\s*$")
+_AFTER_OK = re.compile(r"^年度?(以来|同期|相比|比较|至|到|—|－|-|~|～|、|和|及|起|底?相比|的?水平|数据|[^，。；]{0,8}基础上)")
 _PLAN_WORDS = re.compile(r"^年度?的?(立法)?(工作)?(计划|规划|预算|目标|任务|要点|重点工作|安排|项目|考评方案)")
 
 
@@ -100,8 +100,13 @@ def stale_year_places(report: Report) -> list[YearPlace]:
             year = int(m.group(1))
             before = text[max(0, m.start() - 6):m.start()]
             after = text[m.end():m.end() + 12]
-            if _inside_title(text, m.start()) or _BEFORE_OK.search(before) or _AFTER_OK.match(after):
+            if _BEFORE_OK.search(before) or _AFTER_OK.match(after):
                 continue
+            if _inside_title(text, m.start()):
+                # a document named by its year (《2021年…工作要点》) put into effect this year is last
+                # year's; any other year in a document's name is part of the name
+                if not (year == y - 1 and text[m.start() - 1] == "《"):
+                    continue
             opening = m.start() == 0 or text[m.start() - 1] in "。；：，（"
             reason = ""
             if year == y - 1:

@@ -421,3 +421,12 @@ def test_code_fires_and_does_not(code):
 def test_stated_change_next_to_invalid_value_reports_only_the_value():
     r = make_report("办理{{m:m-a}}持平。", metrics=[_m(value="1,000", last_value="12")])
     assert set(codes(r, ["metric_values", "metric_changes"])) == {"metric.bad_value"}
+
+
+def test_government_title_names_only_the_place():
+    # A county government's report titled with the county only is signed 松川县人民政府: not a mismatch.
+    r = make_report(title_override="2022年松川县法治政府建设情况报告", signature=["松川县人民政府"],
+                    organisations=["松川县人民政府"])
+    assert find(r, "title.org_mismatch") == []
+    assert find(make_report(title_override="松川县司法局2022年法治政府建设年度报告", signature=["松川县人民政府"]),
+                "title.org_mismatch")
