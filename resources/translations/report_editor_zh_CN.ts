@@ -1124,6 +1124,56 @@ Restore them?</source>
         <source>Fix all problems</source>
         <translation>修正所有问题</translation>
     </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>%1 official fonts are not installed on this computer; the exported file is not affected (expand for details)</source>
+        <translation>本机缺少%1种公文字体，不影响导出的文件（展开查看详情）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source> (%1 ignored)</source>
+        <translation>（已忽略%1项）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>Ignore here</source>
+        <translation>忽略此处</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>Ignore this kind</source>
+        <translation>忽略此类</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>Add “%1” to the user dictionary</source>
+        <translation>将“%1”加入用户词典</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>Show ignored problems again (%1)</source>
+        <translation>恢复显示已忽略的问题（%1项）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>Ignore this kind of problem</source>
+        <translation>忽略此类问题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>Ignore a problem</source>
+        <translation>忽略一处问题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>Show ignored problems again</source>
+        <translation>恢复显示已忽略的问题</translation>
+    </message>
 </context>
 <context>
     <name>ReportActions</name>
