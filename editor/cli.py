@@ -233,7 +233,24 @@ def cmd_rollover(args) -> int:
     nxt = rollover(report)
     write_project(target, nxt, backup=False)
     _out(f"已生成 {nxt.year} 年度项目：{target}（{len(nxt.metrics)} 个指标待填写本年数值）")
+    _print_stale_years(nxt)
     return 0
+
+
+def _print_stale_years(report) -> None:
+    """Every place where the text still has last year's years (``check`` keeps listing them)."""
+    from .checks import describe_ref
+    from .model import get_field
+    from .model.yearly import stale_year_places
+
+    places = stale_year_places(report)
+    if not places:
+        return
+    _out(f"以下 {len(places)} 处年份沿用了上一年度报告的文字，请逐一修改（check 命令会一直列出，直到改好）：")
+    for p in places:
+        text = get_field(report, p.ref)
+        excerpt = text[max(0, p.start - 6):p.end + 10].replace("\n", " ")
+        _out(f"  [{describe_ref(report, p.ref)}] …{excerpt}…")
 
 
 def cmd_merge(args) -> int:

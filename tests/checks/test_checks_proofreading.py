@@ -226,3 +226,21 @@ def test_title_year():
     [f] = problems(r, "year.title")
     fix_all(r)
     assert r.title_override == "东莞市司法局2022年法治政府建设年度报告"
+
+
+def test_rollover_command_lists_the_stale_years(tmp_path, capsys):
+    from editor.cli import main
+    from editor.storage import write_project
+    from editor.templates import load_template
+
+    src = tmp_path / "2022.fzbg"
+    write_project(src, load_template("sample-dongguan-2022"), backup=False)
+    assert main(["rollover", str(src), "-o", str(tmp_path / "2023.fzbg")]) == 0
+    out = capsys.readouterr().out
+    assert "处年份沿用了上一年度报告的文字" in out
+    assert "[前言第1段] …2022年，东莞市司法局" in out
+    listed = out.count("\n  [")
+    assert listed == 9
+    main(["check", str(tmp_path / "2023.fzbg")])  # exits 1: the new year's figures are not filled in yet
+    check = capsys.readouterr().out
+    assert check.count("是上一年度") == listed
