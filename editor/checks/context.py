@@ -140,7 +140,7 @@ class CheckContext:
                     segs.append((n, pos, m.start(), False))
                     out.append(raw[pos:m.start()])
                     n += m.start() - pos
-                text = self.renderer.text(m.group(0))
+                text = self.renderer.token_segment(m.group(1), m.group(2), m.group(0)).text
                 segs.append((n, m.start(), m.end(), True))
                 out.append(text)
                 n += len(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from ..model import FieldRef
@@ -37,18 +38,22 @@ class Figure:
         self.value = Decimal(number) * _SCALE[self.scale or ""]
 
 
-def figures(text: str) -> list[Figure]:
-    return [Figure(m) for m in FIG_RE.finditer(text)]
+@lru_cache(maxsize=20000)
+def figures(text: str) -> tuple[Figure, ...]:
+    """The figures written in ``text`` (cached per text: the checks re-run on every pause in typing)."""
+    return tuple(Figure(m) for m in FIG_RE.finditer(text))
 
 
 def _span(ctx: CheckContext, f: TextField, s: int, e: int) -> tuple[int, int]:
     return ctx.raw_span(f, s, e)
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _fields(ctx: CheckContext):
     for f in ctx.fields:
-        if f.raw and f.role not in ("title", "signature", "notes") and any(c.isdigit() for c in f.raw) \
-                or (f.raw and "{{" in f.raw):
+        if f.raw and f.role not in ("title", "signature", "notes") and ("{{" in f.raw or _DIGIT_RE.search(f.raw)):
             yield f, ctx.rendered(f)
 
 
@@ -73,6 +78,8 @@ _NOUN_KIND = {n: "orgs" for n in _ORGS} | {n: "people" for n in _PEOPLE} | {n: "
 for _n in _ORGS:
     _NOUN_KIND[_n] = "orgs"  # 律师事务所 is an organisation although it starts with 律师
 _NOUN_AFTER_RE = re.compile("(%s)" % "|".join(sorted(_NOUN_KIND, key=len, reverse=True)))
+_PLAUSIBLE_UNITS = frozenset(COUNT_UNITS + ("%", "％"))
+_NOUN_BEFORE_RE = re.compile("(%s)%s$" % ("|".join(sorted(_NOUN_KIND, key=len, reverse=True)), _BETWEEN))
 _AVERAGE_RE = re.compile(r"(均|平均|每|人均|户均)\S{0,6}$")
 
 
@@ -80,6 +87,8 @@ _AVERAGE_RE = re.compile(r"(均|平均|每|人均|户均)\S{0,6}$")
 def check_figure_plausible(ctx: CheckContext) -> Iterator[Finding]:
     for f, text in _fields(ctx):
         for fig in figures(text):
+            if fig.unit not in _PLAUSIBLE_UNITS:
+                continue
             before = text[max(0, fig.start - 12):fig.start]
             yield from _plausible(ctx, f, text, fig, before)
     for m in ctx.report.metrics:
@@ -127,19 +136,17 @@ def _plausible(ctx, f, text, fig: Figure, before: str) -> Iterator[Finding]:
                           f"“{text[fig.start:fig.end]}{after.group(1)}”：{what}的单位一般是“{shown}”，不是“{unit}”。请核对单位。",
                           f.ref, span=(s, e))
         return
-    for _kind, (rx, ok_units, what, shown) in _NOUN_RE.items():
-        m = rx.search(before)
-        if not m:
-            continue
-        if unit in ok_units or unit in ("项", "批", "次", "场次", "期", "条", "份", "部"):
-            break
-        bad_for = [k for k, (_r, units, _w, _s) in _NOUN_RE.items() if unit in units]
-        if bad_for:
-            s, e = _span(ctx, f, fig.start, fig.end)
-            yield Finding("figure.unit_noun", "warning",
-                          f"“{m.group(1)}{text[fig.start:fig.end]}”：{what}的单位一般是“{shown}”，不是“{unit}”。请核对单位。",
-                          f.ref, span=(s, e))
-        break
+    m = _NOUN_BEFORE_RE.search(before)
+    if not m:
+        return
+    _rx, ok_units, what, shown = _NOUN_RE[_NOUN_KIND[m.group(1)]]
+    if unit in ok_units or unit in ("项", "批", "次", "场次", "期", "条", "份", "部"):
+        return
+    if any(unit in units for _r, units, _w, _s in _NOUN_RE.values()):
+        s, e = _span(ctx, f, fig.start, fig.end)
+        yield Finding("figure.unit_noun", "warning",
+                      f"“{m.group(1)}{text[fig.start:fig.end]}”：{what}的单位一般是“{shown}”，不是“{unit}”。请核对单位。",
+                      f.ref, span=(s, e))
 
 
 # ---------------------------------------------------------------- relations
@@ -249,7 +256,8 @@ _DOUBLE_QUAL_RE = re.compile(
 
 
 def _double_qualifier(ctx, f, text) -> Iterator[Finding]:
-    if not any(q in text for q in ("以上", "左右", "余", "多")):
+    if not any(q in text for q in ("以上", "左右", "余", "多", "近", "逾")) or \
+            not any(q in text for q in ("逾", "约", "近", "超", "多于", "大于")):
         return
     for m in _DOUBLE_QUAL_RE.finditer(text):
         s, e = _span(ctx, f, m.start(), m.end())

@@ -92,12 +92,13 @@ def check_nesting(ctx: CheckContext) -> Iterator[Finding]:
             inner_start = None
             chars = list(f.raw)
             found = []
-            for i, c in enumerate(text):
+            for mo in re.finditer(f"[{open_}{close}]", text):
+                i, c = mo.start(), mo.group(0)
                 if c == open_:
                     depth += 1
                     if depth == 2:
                         inner_start = i
-                elif c == close:
+                else:
                     if depth == 2 and inner_start is not None:
                         found.append((inner_start, i + 1))
                         chars[inner_start] = inner_o

@@ -48,6 +48,30 @@ _ORG_AFTER = r"(?:市|省)(?:司法局|司法厅|人民政府|政府|委|委员�
              r"[\u4e00-\u9fff]{1,6}局)"
 
 
+_AFTER_ORG_RE = re.compile(_ORG_AFTER)
+_AFTER_SLOGAN_RE = re.compile(r"市?(?=在“|在新|加快|高质量|依法治市|全面依法治)")
+
+
+def _other_places(rx: re.Pattern, text: str) -> list[tuple[int, int, str]]:
+    """Another city's organisation (佛山市司法局), slogan (法治佛山), document (《佛山市…》) or the city put
+    where the report's own stands (为佛山在“双万”新起点上)."""
+    out = []
+    for m in rx.finditer(text):
+        s, e, place = m.start(), m.end(), m.group(0)
+        org = _AFTER_ORG_RE.match(text, e)
+        if org:
+            out.append((s, org.end(), place))
+        elif text.endswith("法治", 0, s) and text[e:e + 1] not in ("市", "省"):
+            out.append((s - 2, e, place))
+        elif text[s - 1:s] == "《" and text[e:e + 1] == "市":
+            out.append((s, e + 1, place))
+        elif (text[s - 1:s] in ("为", "在") or text.endswith(("推动", "助力"), 0, s)):
+            slogan = _AFTER_SLOGAN_RE.match(text, e)
+            if slogan:
+                out.append((s, slogan.end(), place))
+    return out
+
+
 def _own(ctx: CheckContext) -> tuple[str, Optional[str], Optional[str]]:
     r = ctx.report
     names = [n.strip() for n in r.organisations + r.signature if n.strip()]
@@ -68,10 +92,7 @@ def check_org_names(ctx: CheckContext) -> Iterator[Finding]:
     others = [c for c in cities if c != city and (province is None or c != province)]
     other_re = None
     if others:
-        alt = "|".join(sorted(others, key=len, reverse=True))
-        other_re = re.compile(r"(?:(%s)%s|法治(%s)(?![市省])|(?<=《)(%s)市|(?:(?<=为)|(?<=在)|(?<=推动)|(?<=助力))(%s)市?"
-                              r"(?=在“|在新|加快|高质量|依法治市|全面依法治))"
-                              % (alt, _ORG_AFTER, alt, alt, alt))
+        other_re = re.compile("|".join(sorted(others, key=len, reverse=True)))
     short_wrong = None
     if city and name.startswith(city + "市") and len(name) > len(city) + 2:
         short_wrong = city + name[len(city) + 1:]  # 东莞司法局 for 东莞市司法局
@@ -89,11 +110,10 @@ def check_org_names(ctx: CheckContext) -> Iterator[Finding]:
                                   f.ref, span=(m.start(), m.end()),
                                   fix=span_fix(f"改为“{right}”", f, m.start(), m.end(), right))
         if other_re is not None:
-            for m in other_re.finditer(text):
-                place = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+            for start, end, place in _other_places(other_re, text):
                 yield Finding("org.other_place", "warning",
-                              f"“{m.group(0)}”是别的城市（{place}）的机关或说法，本报告是{name}的：是否从别的报告复制而来？请核对。",
-                              f.ref, span=(m.start(), m.end()))
+                              f"“{text[start:end]}”是别的城市（{place}）的机关或说法，本报告是{name}的：是否从别的报告复制而来？请核对。",
+                              f.ref, span=(start, end))
         if short_wrong and short_wrong in text:
             i = text.find(short_wrong)
             yield Finding("org.short_name", "warning",

@@ -61,12 +61,13 @@ def check_date_forms(ctx: CheckContext) -> Iterator[Finding]:
         if not f.raw or ("年" not in f.raw and "月" not in f.raw):
             continue
         text = ctx.masked(f)
-        for m in _TWO_DIGIT_RE.finditer(text):
+        has_month = "月" in text
+        for m in (_TWO_DIGIT_RE.finditer(text) if has_month else ()):
             full = f"{str(y)[:2]}{m.group(2)}年"
             yield Finding("date.two_digit_year", "warning",
                           f"“{m.group(0)}”的年份只写了两位：应写全，如“{full}”。", f.ref, span=(m.start(), m.end()),
                           fix=span_fix(f"改为“{full}”", f, m.start(), m.end(), full))
-        for m in _O_YEAR_RE.finditer(text):
+        for m in (_O_YEAR_RE.finditer(text) if "二" in text else ()):
             word = m.group(0)
             if not re.search(r"[OoＯ0０]", word):
                 continue  # 二〇二二年 written correctly in Chinese numerals: dates_in_text handles it
@@ -75,7 +76,7 @@ def check_date_forms(ctx: CheckContext) -> Iterator[Finding]:
                           f"“{word}”中的“〇”误写成了字母或数字：正文中的日期应使用阿拉伯数字“{digits}年”。", f.ref,
                           span=(m.start(), m.end()), fix=span_fix(f"改为“{digits}年”", f, m.start(), m.end(),
                                                                  digits + "年"))
-        for m in _DATE_RE.finditer(text):
+        for m in (_DATE_RE.finditer(text) if "日" in text and has_month else ()):
             year = int(m.group(1)) if m.group(1) else y
             month, day = int(m.group(2)), int(m.group(3))
             if not 1 <= month <= 12:
@@ -86,7 +87,7 @@ def check_date_forms(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             yield Finding("date.impossible", "warning", f"日期“{m.group(0)}”不存在（{bad}）：请核对。", f.ref,
                           span=(m.start(), m.end()))
-        for m in _MONTH_RE.finditer(text):
+        for m in (_MONTH_RE.finditer(text) if has_month else ()):
             if not 1 <= int(m.group(2)) <= 12 and not text.startswith("日", m.end()):
                 yield Finding("date.impossible", "warning", f"日期“{m.group(0)}”不存在（没有{int(m.group(2))}月）：请核对。",
                               f.ref, span=(m.start(), m.end()))
