@@ -155,14 +155,16 @@ class TermMatcher:
             alts = sorted(terms.wrong, key=len, reverse=True)
             self.wrong_re = re.compile("|".join(re.escape(w) for w in alts))
         self.exceptions = list(dict.fromkeys(terms.exceptions))
-        # anchors: a bigram of the term -> [(term, offset)]; any single-character change of a term of
-        # 4+ characters leaves its first or its last two characters intact.
-        self.anchors: dict[str, list[tuple[str, int]]] = {}
+        # anchors: the first and the last two characters of each term of 4+ characters; a single changed
+        # character leaves one of them intact.
+        self.prefix: dict[str, list[str]] = {}
+        self.suffix: dict[str, list[str]] = {}
         for t in self.fixed:
             if len(t) < MIN_FUZZY or not all(_CJK.match(c) for c in t):
                 continue
-            for off in {0, len(t) - 2}:
-                self.anchors.setdefault(t[off:off + 2], []).append((t, off))
+            self.prefix.setdefault(t[:2], []).append(t)
+            self.suffix.setdefault(t[-2:], []).append(t)
+        self.anchors = bool(self.prefix)
 
     def _excepted(self, text: str, start: int, end: int) -> bool:
         for ex in self.exceptions:
@@ -191,31 +193,45 @@ class TermMatcher:
         return out
 
     def _fuzzy(self, text: str) -> Iterable[TermHit]:
-        anchors = self.anchors
-        seen: set[tuple[int, str]] = set()
+        prefix, suffix = self.prefix, self.suffix
         n = len(text)
         for i in range(n - 1):
-            got = anchors.get(text[i:i + 2])
-            if not got:
-                continue
-            for term, off in got:
-                start = i - off
-                end = start + len(term)
-                if start < 0 or end > n or (start, term) in seen:
+            b = text[i:i + 2]
+            for term in prefix.get(b, ()):
+                end = i + len(term)
+                if end > n:
                     continue
-                seen.add((start, term))
-                window = text[start:end]
-                if window == term:
+                # the first two characters agree: find the first difference after them
+                k = 2
+                while k < len(term) and text[i + k] == term[k]:
+                    k += 1
+                if k == len(term) or text[i + k + 1:end] != term[k + 1:]:
+                    continue  # the term itself, or more than one character differs
+                hit = self._judge(text, i, term, k)
+                if hit:
+                    yield hit
+            for term in suffix.get(b, ()):
+                start = i + 2 - len(term)
+                if start < 0 or text.startswith(term[:2], start):
+                    continue  # the prefix anchor has judged this place
+                k = len(term) - 3
+                while k >= 0 and text[start + k] == term[k]:
+                    k -= 1
+                if k < 0 or text[start:start + k] != term[:k]:
                     continue
-                diff = [k for k in range(len(term)) if window[k] != term[k]]
-                if len(diff) != 1:
-                    continue
-                k = diff[0]
-                if not sounds_alike(window[k], term[k]):
-                    continue
-                if window in self.fixed or self._excepted(text, start, end):
-                    continue
-                yield TermHit(start, end, window, term, True)
+                hit = self._judge(text, start, term, k)
+                if hit:
+                    yield hit
+
+    def _judge(self, text: str, start: int, term: str, k: int) -> Optional[TermHit]:
+        """``text[start:]`` differs from ``term`` only at ``k``: a homophone typed by the input method?"""
+        end = start + len(term)
+        if not sounds_alike(text[start + k], term[k]):
+            return None
+        window = text[start:end]
+        if window in self.fixed or self._excepted(text, start, end):
+            return None
+        return TermHit(start, end, window, term, True)
 
 
 @lru_cache(maxsize=8)
