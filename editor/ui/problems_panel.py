@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -115,6 +118,11 @@ class ProblemsPanel(QWidget):
         self.fix_all_button = QPushButton(self.tr("Fix all"), self)
         self.fix_all_button.setToolTip(self.tr("Apply every suggested correction (one undo step)"))
         self.recheck_button = QPushButton(self.tr("Check again"), self)
+        self.dictionary_button = QPushButton(self.tr("User dictionary…"), self)
+        self.dictionary_button.setObjectName("userDictionaryButton")
+        self.dictionary_button.setToolTip(self.tr("Terms and exceptions of your organisation, used by the wording checks"))
+        self.dictionary_button.clicked.connect(self.edit_dictionary)
+        self.dictionary_button.setVisible(self.settings is not None)
         self.fix_button.clicked.connect(self.fix_selected)
         self.fix_all_button.clicked.connect(self.fix_everything)
         self.recheck_button.clicked.connect(self.refresh)
@@ -143,6 +151,7 @@ class ProblemsPanel(QWidget):
         bar.addWidget(self.fix_button)
         bar.addWidget(self.fix_all_button)
         bar.addWidget(self.recheck_button)
+        bar.addWidget(self.dictionary_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
@@ -413,6 +422,17 @@ class ProblemsPanel(QWidget):
             self.doc.set_field(IGNORES, [], self.tr("Show ignored problems again"), merge=False)
             self.refresh()
 
+    def edit_dictionary(self) -> bool:
+        """Edit the user's dictionary (kept in the settings); True when it was saved."""
+        if self.settings is None:
+            return False
+        dialog = UserDictionaryDialog(user_terms(self.settings), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.settings.setValue(USER_TERMS_KEY, dialog.text())
+        self.refresh()
+        return True
+
     def add_to_dictionary(self, f: Finding) -> None:
         """The flagged text is right for this organisation: an exception in the user's dictionary."""
         if self.settings is None or not f.excerpt:
@@ -457,6 +477,49 @@ class ProblemsPanel(QWidget):
             stack.endMacro()
         self.refresh()
         return len(changed)
+
+
+class UserDictionaryDialog(QDialog):
+    """The user's dictionary as text, in the format of the built-in term lists; checked before saving."""
+
+    def __init__(self, text: str, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.setObjectName("userDictionaryDialog")
+        self.setWindowTitle(self.tr("User dictionary"))
+        help_label = QLabel(self.tr(
+            "One entry per line. A fixed term of your organisation (e.g. 莞邑调解): a character typed with the "
+            "same sound is flagged. A wrong form and its right form: 错误写法 => 正确写法. An exception that is "
+            "never flagged: !文字. Lines starting with # are comments."), self)
+        help_label.setWordWrap(True)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName("userDictionaryText")
+        self.edit.setPlainText(text)
+        self.error = QLabel(self)
+        self.error.setObjectName("userDictionaryError")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(help_label)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 380)
+
+    def text(self) -> str:
+        return self.edit.toPlainText().strip()
+
+    def accept(self) -> None:
+        from ..checks.terms import parse_terms
+
+        try:
+            parse_terms(self.text(), self.tr("User dictionary"))
+        except ValueError as e:
+            self.error.setText(str(e))
+            return
+        super().accept()
 
 
 def _same(a: Finding, b: Finding) -> bool:

@@ -1174,6 +1174,29 @@ Restore them?</source>
         <source>Show ignored problems again</source>
         <translation>恢复显示已忽略的问题</translation>
     </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>User dictionary…</source>
+        <translation>用户词典…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>Terms and exceptions of your organisation, used by the wording checks</source>
+        <translation>本单位的固定说法和例外，用于用词检查</translation>
+    </message>
+</context>
+<context>
+    <name>UserDictionaryDialog</name>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>User dictionary</source>
+        <translation>用户词典</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>One entry per line. A fixed term of your organisation (e.g. 莞邑调解): a character typed with the same sound is flagged. A wrong form and its right form: 错误写法 =&gt; 正确写法. An exception that is never flagged: !文字. Lines starting with # are comments.</source>
+        <translation>每行一条。本单位的固定说法（如“莞邑调解”）：输入成同音字时会提示；错误写法和正确写法：错误写法 =&gt; 正确写法；从不提示的例外：!文字。以 # 开头的行是注释。</translation>
+    </message>
 </context>
 <context>
     <name>ReportActions</name>

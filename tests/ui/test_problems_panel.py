@@ -277,3 +277,42 @@ def test_font_notices_collapse_into_one_line(qtbot):
     groups[0].setExpanded(True)  # details on demand
     assert groups[0].child(0).text(2) == fonts[0].message
     p.shutdown()
+
+
+def test_user_dictionary_dialog_edits_the_settings(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit
+
+    from editor.ui.problems_panel import USER_TERMS_KEY
+
+    from uihelpers_a import type_text
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    r = _report()
+    r.sections[0].items[0].body = ["推进莞邑条解品牌建设。"]
+    p = ProblemsPanel(ReportDocument(r), delay_ms=30, settings=settings)
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.waitUntil(lambda: p.is_current, timeout=5000)
+    assert not any(f.code == "word.term" for f in p.findings)
+    seen = {}
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        edit = dialog.findChild(QPlainTextEdit, "userDictionaryText")
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        type_text(edit, "错 =>")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # refused: the line is incomplete
+        seen["error"] = dialog.findChild(QLabel, "userDictionaryError").text()
+        seen["still_open"] = dialog.isVisible()
+        edit.selectAll()
+        type_text(edit, "莞邑调解")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(p.dictionary_button, Qt.MouseButton.LeftButton)
+    assert "第1行" in seen["error"] and seen["still_open"]
+    assert settings.value(USER_TERMS_KEY) == "莞邑调解"
+    qtbot.waitUntil(lambda: p.is_current and any(f.code == "word.term" for f in p.findings), timeout=5000)
+    assert next(f for f in p.findings if f.code == "word.term").excerpt == "莞邑条解"
+    p.shutdown()
