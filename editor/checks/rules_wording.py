@@ -100,6 +100,23 @@ def check_jiezhi(ctx: CheckContext) -> Iterator[Finding]:
                           fix=span_fix("改为“截止”", f, mo.start(), mo.end(), "截止"))
 
 
+# ---------------------------------------------------------------- 第一届 for a recurring event
+_JIE_RE = re.compile(r"第([一二三四五六七八九十百]{1,4}|\d{1,3})节(?=[^，。；：、“”]{0,12}?(?:文化节|艺术节|节|大会|论坛|博览会|运动会|大赛|比赛|展))")
+
+
+@rule("ordinal_jie", "用词：一年一次的节庆、会议、比赛用“第N届”，不用“第N节”")
+def check_ordinal_jie(ctx: CheckContext) -> Iterator[Finding]:
+    for f, text in _texts(ctx):
+        if "节" not in text:
+            continue
+        for mo in _JIE_RE.finditer(text):
+            right = f"第{mo.group(1)}届"
+            yield Finding("word.ordinal_jie", "warning",
+                          f"“{mo.group(0)}”用于定期举办的活动时应为“{right}”（“节”“届”同音）：请核对。", f.ref,
+                          span=(mo.start(), mo.end()),
+                          fix=span_fix(f"改为“{right}”", f, mo.start(), mo.end(), right, certain=False))
+
+
 # ---------------------------------------------------------------- 的 / 地 / 得
 # Only where the choice is certain: a pure adverb before a verb takes 地; a verb before a degree
 # complement takes 得. Adjectives that can modify a noun (积极的、有效的) are left alone.

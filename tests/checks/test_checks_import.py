@@ -22,10 +22,12 @@ def test_seed_imported_normally_has_no_errors():
     result = import_file(SEED_COPY)
     findings = run_checks(result.report)
     assert [f for f in findings if f.severity == "error"] == []
-    # The warnings left are the published text's own wrong terms (减征便民, 公证文明执法); the kinds the
-    # report has without tags (第一责任人 in 二、（二）) are not reported missing, 其他 is only a reminder.
+    # The warnings left are the published text's own mistakes (减征便民, 公证文明执法, 法律公共服务,
+    # 第一节…文化节); the kinds the report has without tags (第一责任人 in 二、（二）) are not reported
+    # missing, 其他 is only a reminder.
     warnings = [(f.code, f.excerpt) for f in findings if f.severity == "warning"]
-    assert sorted(warnings) == [("word.term", "严格规范公证文明执法"), ("word.term", "减征便民")]
+    assert sorted(warnings) == [("word.ordinal_jie", "第一节"), ("word.term", "严格规范公证文明执法"),
+                                ("word.term", "减征便民"), ("word.term", "法律公共服务")]
 
 
 def test_import_numbering_gap_shown_with_location():
