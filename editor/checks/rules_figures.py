@@ -78,6 +78,7 @@ _NOUN_KIND = {n: "orgs" for n in _ORGS} | {n: "people" for n in _PEOPLE} | {n: "
 for _n in _ORGS:
     _NOUN_KIND[_n] = "orgs"  # 律师事务所 is an organisation although it starts with 律师
 _NOUN_AFTER_RE = re.compile("(%s)" % "|".join(sorted(_NOUN_KIND, key=len, reverse=True)))
+_NOUN_UNITS = frozenset(_PEOPLE_UNITS + _CASE_UNITS + _ORG_UNITS)
 _PLAUSIBLE_UNITS = frozenset(COUNT_UNITS + ("%", "％"))
 _NOUN_BEFORE_RE = re.compile("(%s)%s$" % ("|".join(sorted(_NOUN_KIND, key=len, reverse=True)), _BETWEEN))
 _AVERAGE_RE = re.compile(r"(均|平均|每|人均|户均)\S{0,6}$")
@@ -126,6 +127,8 @@ def _plausible(ctx, f, text, fig: Figure, before: str) -> Iterator[Finding]:
                       f"“{text[fig.start:fig.end]}”是带小数的计数：件数、人数、家数应为整数，请核对（或补上“万”）。",
                       f.ref, span=(s, e))
         return
+    if unit not in _NOUN_UNITS:
+        return  # 项, 次, 条…: fit any noun
     after = _NOUN_AFTER_RE.match(text, fig.end)
     if after:
         kind = _NOUN_KIND[after.group(1)]

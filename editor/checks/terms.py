@@ -165,6 +165,9 @@ class TermMatcher:
             self.prefix.setdefault(t[:2], []).append(t)
             self.suffix.setdefault(t[-2:], []).append(t)
         self.anchors = bool(self.prefix)
+        firsts = {b[0] for b in self.prefix} | {b[0] for b in self.suffix}
+        # positions worth a look: a character that starts some anchor (a C-speed scan skips the rest)
+        self.first_re = re.compile("[%s]" % "".join(sorted(re.escape(c) for c in firsts))) if firsts else None
 
     def _excepted(self, text: str, start: int, end: int) -> bool:
         for ex in self.exceptions:
@@ -195,7 +198,10 @@ class TermMatcher:
     def _fuzzy(self, text: str) -> Iterable[TermHit]:
         prefix, suffix = self.prefix, self.suffix
         n = len(text)
-        for i in range(n - 1):
+        if self.first_re is None:
+            return
+        for mo in self.first_re.finditer(text, 0, n - 1):
+            i = mo.start()
             b = text[i:i + 2]
             for term in prefix.get(b, ()):
                 end = i + len(term)
