@@ -120,8 +120,10 @@ _PY_LOCK = threading.Lock()
 def readings(ch: str) -> frozenset:
     """Toneless pinyin readings of one character (all of them: 重 -> {zhong, chong})."""
     with _PY_LOCK:
-        from pypinyin import Style, pinyin
-
+        try:
+            from pypinyin import Style, pinyin
+        except ImportError:  # a broken installation: only the listed wrong forms are found
+            return frozenset()
         got = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
     return frozenset(got[0]) if got else frozenset()
 
