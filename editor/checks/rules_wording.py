@@ -152,8 +152,8 @@ def check_de(ctx: CheckContext) -> Iterator[Finding]:
 # ---------------------------------------------------------------- typed twice
 # Characters that never stand twice in a row in a report (的的, 在在); 等等, 人人, 常常 are fine.
 _NEVER_DOUBLE = "的地得了在是和与及对为将把被从于并而或向按由就也都已所其该要"
-_DOUBLE_CHAR_RE = re.compile(r"([%s])\1" % _NEVER_DOUBLE)
-_DOUBLE_WORD_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+_DOUBLE_CHAR_RE = re.compile(r"([%s])\1+" % _NEVER_DOUBLE)
+_DOUBLE_WORD_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\1+")
 _OK_DOUBLE_WORDS = re.compile(r"^(一.|研究|讨论|商量|学习|看看|了解|打扫|整理|落实|轰轰|认认|清清)$")
 
 
@@ -166,14 +166,15 @@ def check_repeats(ctx: CheckContext) -> Iterator[Finding]:
             if c == "了" and text[mo.end():mo.end() + 1] == "之":
                 continue  # 一了了之
             seen.add(mo.start())
-            yield Finding("word.repeat", "warning", f"“{c}{c}”重复了一个“{c}”：请删去一个。", f.ref,
-                          span=(mo.start(), mo.end()), fix=span_fix(f"删去一个“{c}”", f, mo.start(), mo.end(), c))
+            yield Finding("word.repeat", "warning", f"“{mo.group(0)}”重复输入了“{c}”：请只保留一个。", f.ref,
+                          span=(mo.start(), mo.end()), fix=span_fix(f"只保留一个“{c}”", f, mo.start(), mo.end(), c))
         for mo in _DOUBLE_WORD_RE.finditer(text):
             w = mo.group(1)
             if mo.start() in seen or _OK_DOUBLE_WORDS.match(w) or len(set(w)) == 1:
                 continue
-            yield Finding("word.repeat", "warning", f"“{w}”连续出现两次：请删去重复的一个。", f.ref,
-                          span=(mo.start(), mo.end()), fix=span_fix(f"删去重复的“{w}”", f, mo.start(), mo.end(), w))
+            yield Finding("word.repeat", "warning", f"“{w}”连续出现了{len(mo.group(0)) // len(w)}次：请删去重复的。",
+                          f.ref, span=(mo.start(), mo.end()),
+                          fix=span_fix(f"删去重复的“{w}”", f, mo.start(), mo.end(), w))
 
 
 # ---------------------------------------------------------------- duplicated sentences and paragraphs
