@@ -392,6 +392,10 @@ class ProblemsPanel(QWidget):
                 here = menu.addAction(self.tr("Ignore here"))
                 here.setObjectName("actionIgnoreHere")
                 here.triggered.connect(lambda: self.ignore(f, kind=False))
+                if f.excerpt and f.span is not None and len(f.excerpt) <= 20:
+                    word = menu.addAction(self.tr("Ignore “%1” everywhere in this report").replace("%1", f.excerpt))
+                    word.setObjectName("actionIgnoreText")
+                    word.triggered.connect(lambda: self.ignore(f, kind=False, everywhere=True))
                 kind = menu.addAction(self.tr("Ignore this kind"))
                 kind.setObjectName("actionIgnoreKind")
                 kind.triggered.connect(lambda: self.ignore(f, kind=True))
@@ -407,9 +411,11 @@ class ProblemsPanel(QWidget):
             restore.triggered.connect(self.restore_ignored)
         return menu if menu.actions() else None
 
-    def ignore(self, f: Finding, *, kind: bool) -> None:
-        """忽略此处 / 忽略此类: kept in the project file, one undo step."""
+    def ignore(self, f: Finding, *, kind: bool, everywhere: bool = False) -> None:
+        """忽略此处 / 忽略此类 (or this text wherever this rule flags it): kept in the project file, one undo step."""
         new = ignore_kind(f) if kind else ignore_here(f)
+        if everywhere and not kind:
+            new = new.model_copy(update={"where": ""})
         ignores = list(self.doc.report.check_ignores)
         if new in ignores:
             return

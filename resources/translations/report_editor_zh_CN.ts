@@ -1184,6 +1184,11 @@ Restore them?</source>
         <source>Terms and exceptions of your organisation, used by the wording checks</source>
         <translation>本单位的固定说法和例外，用于用词检查</translation>
     </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="0"/>
+        <source>Ignore “%1” everywhere in this report</source>
+        <translation>在本报告中忽略所有“%1”</translation>
+    </message>
 </context>
 <context>
     <name>UserDictionaryDialog</name>

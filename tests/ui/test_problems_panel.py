@@ -238,6 +238,13 @@ def test_ignore_here_and_this_kind_through_the_undo_stack(qtbot, panel):
     panel.context_menu(None).findChild(type(here), "actionRestoreIgnored").trigger()
     assert doc.report.check_ignores == []
     qtbot.waitUntil(lambda: panel.is_current and len(_problems(panel)) == 2, timeout=5000)
+    # the same text wherever the rule flags it in this report
+    doc.set_field(FieldRef("report", "preamble", 0), "研究布署工作。", merge=False)
+    qtbot.waitUntil(lambda: panel.is_current and len(_problems(panel)) == 3, timeout=5000)
+    term = next(f for f in _problems(panel) if f.code == "word.term")
+    panel.context_menu(term).findChild(type(here), "actionIgnoreText").trigger()
+    assert (doc.report.check_ignores[-1].where, doc.report.check_ignores[-1].text) == ("", "布署")
+    qtbot.waitUntil(lambda: panel.is_current and [f.code for f in _problems(panel)] == ["word.de"], timeout=5000)
 
 
 def test_add_to_user_dictionary_is_kept_in_settings(qtbot, tmp_path):
