@@ -62,6 +62,9 @@ class YearPlace:
 _YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20|21)[0-9]{2})(?=年)")
 _BEFORE_OK = re.compile(r"(较|比|同|自|从|于|至|到|、|—|－|-|~|～|截至|对比|相比|相较|追溯)\s*$")
 _AFTER_OK = re.compile(r"^年度?(以来|同期|相比|比较|至|到|—|－|-|~|～|、|和|及|起|底?相比|的?水平|数据|[^，。；]{0,8}基础上)")
+_PUT_INTO_EFFECT = re.compile(r"(制定|印发|出台|实施|落实|执行)《?$")
+_PLAN_TITLE = re.compile(r"年度?[^》]{0,30}(要点|计划|方案|安排)》")
+_REVIEW_OF_YEAR = re.compile(r"^年度?[^，。；、]{0,8}(评估|考评|考核|评议|述职|述法|总结|审计|决算|统计|年报|年度报告)")
 _PLAN_WORDS = re.compile(r"^年度?的?(立法)?(工作)?(计划|规划|预算|目标|任务|要点|重点工作|安排|项目|考评方案)")
 
 
@@ -103,10 +106,13 @@ def stale_year_places(report: Report) -> list[YearPlace]:
             if _BEFORE_OK.search(before) or _AFTER_OK.match(after):
                 continue
             if _inside_title(text, m.start()):
-                # a document named by its year (《2021年…工作要点》) put into effect this year is last
-                # year's; any other year in a document's name is part of the name
-                if not (year == y - 1 and text[m.start() - 1] == "《"):
+                # a plan named by its year (《2021年…工作要点》) put into effect this year is last year's;
+                # any other year in a document's name is part of the name (审议《2022年度…报告》)
+                if not (year == y - 1 and text[m.start() - 1] == "《" and _PUT_INTO_EFFECT.search(before)
+                        and _PLAN_TITLE.match(text, m.end())):
                     continue
+            elif year == y - 1 and _REVIEW_OF_YEAR.match(after):
+                continue  # last year's assessment, accounts or report, done this year (完成2021年度…评估)
             opening = m.start() == 0 or text[m.start() - 1] in "。；：，（"
             reason = ""
             if year == y - 1:
