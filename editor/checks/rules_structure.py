@@ -88,11 +88,22 @@ def check_org_names(ctx: CheckContext) -> Iterator[Finding]:
     if not name:
         return
     own_suffix = name[-1]
-    _provinces, cities = places()
-    others = [c for c in cities if c != city and (province is None or c != province)]
+    provinces, cities = places()
+    # municipalities (上海, 北京…) are province-level: like a province, naming one is no sign of copying
+    candidates = sorted((c for c in cities if c not in provinces), key=len, reverse=True)
+    home = city
+    if home is None and candidates:
+        # a district's or county's office: its city is the one the report names most
+        any_re = re.compile("|".join(candidates))
+        counts: dict[str, int] = {}
+        for f in ctx.fields:
+            for m in any_re.finditer(f.raw):
+                counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+        home = max(counts, key=counts.get) if counts else None
+    others = [c for c in candidates if c != home]
     other_re = None
-    if others:
-        other_re = re.compile("|".join(sorted(others, key=len, reverse=True)))
+    if others and (home is not None or city is not None):
+        other_re = re.compile("|".join(others))
     short_wrong = None
     if city and name.startswith(city + "市") and len(name) > len(city) + 2:
         short_wrong = city + name[len(city) + 1:]  # 东莞司法局 for 东莞市司法局

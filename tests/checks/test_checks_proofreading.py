@@ -247,3 +247,14 @@ def test_rollover_command_lists_the_stale_years(tmp_path, capsys):
     main(["check", str(tmp_path / "2023.fzbg")])  # exits 1: the new year's figures are not filled in yet
     check = capsys.readouterr().out
     assert check.count("是上一年度") == listed
+
+
+def test_other_city_rule_knows_municipalities_and_a_districts_own_city():
+    # Shanghai is province-level: a Minhang district report cites its plans (a published report did)
+    r = make_report("按照《上海市法治政府建设规划》推进，上海市司法局给予指导。",
+                    organisations=["闵行区人民政府"], signature=["闵行区人民政府"], preamble=["2022年，我区依法行政。"])
+    assert problems(r, "org.other_place") == []
+    # a district office names its own city (the one named most) freely; another city's office is flagged
+    r = make_report("郑州市人民政府部署，郑州市司法局指导。武汉市司法局印发方案。",
+                    organisations=["管城回族区司法局"], signature=["管城回族区司法局"], preamble=["2022年，我局依法行政。"])
+    assert [f.excerpt for f in problems(r, "org.other_place")] == ["武汉市司法局"]
