@@ -128,6 +128,19 @@ def readings(ch: str) -> frozenset:
     return frozenset(got[0]) if got else frozenset()
 
 
+@lru_cache(maxsize=5000)
+def term_readings(term: str) -> tuple[str, ...]:
+    """The reading of each character of ``term`` in that term (pypinyin's phrase data: 省 in 依法治省 is
+    sheng, not its archaic xian), toneless."""
+    with _PY_LOCK:
+        try:
+            from pypinyin import Style, lazy_pinyin
+        except ImportError:
+            return ()
+        got = lazy_pinyin(term, style=Style.NORMAL, errors=lambda x: ["?"] * len(x))
+    return tuple(got) if len(got) == len(term) else ()
+
+
 def sounds_alike(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -234,8 +247,12 @@ class TermMatcher:
     def _judge(self, text: str, start: int, term: str, k: int) -> Optional[TermHit]:
         """``text[start:]`` differs from ``term`` only at ``k``: a homophone typed by the input method?"""
         end = start + len(term)
-        if not sounds_alike(text[start + k], term[k]):
+        typed = text[start + k]
+        if typed == term[k] or not _CJK.match(typed):
             return None
+        expected = term_readings(term)
+        if not expected or expected[k] not in readings(typed):
+            return None  # the typed character cannot be read as the term's character is read there
         window = text[start:end]
         if window in self.fixed or self._excepted(text, start, end):
             return None
