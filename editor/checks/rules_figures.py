@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..model import FieldRef
 from ..model.tokens import to_decimal
@@ -154,7 +154,6 @@ def _plausible(ctx, f, text, fig: Figure, before: str) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- relations
 _SENT_END = re.compile(r"[。；！？]")
-_TOTAL_RE = re.compile(r"(共|共计|合计|总计|累计|全年)?$")
 
 
 def _sentences(text: str):
@@ -322,8 +321,3 @@ def _metric_parts_larger(ctx) -> Iterator[Finding]:
             if pv is not None and pv * _SCALE[p.scale] > tv:
                 yield Finding("figure.part_gt_whole", "error",
                               f"指标“{total.label}”的分项“{p.label}”大于总数：请核对数值。", FieldRef(total.id, "parts"))
-
-
-def _first_use(ctx, metric_id: str) -> Optional[FieldRef]:
-    uses = ctx.usage.get(metric_id)
-    return uses[0][1].ref if uses else None

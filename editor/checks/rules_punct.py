@@ -12,7 +12,6 @@ from .engine import rule
 from .findings import Finding, Fix
 from .rules_wording import span_fix
 
-_MARKS = "，。、；：！？"
 _DOUBLE_RE = re.compile(r"([，。、；：！？])\1+")
 # Two different marks that cannot stand together (？！ and ！？ can; a closing quote or bracket between
 # them makes them fine: 。”，).

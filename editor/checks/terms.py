@@ -141,14 +141,6 @@ def term_readings(term: str) -> tuple[str, ...]:
     return tuple(got) if len(got) == len(term) else ()
 
 
-def sounds_alike(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if not (_CJK.match(a) and _CJK.match(b)):
-        return False
-    return bool(readings(a) & readings(b))
-
-
 # ---------------------------------------------------------------- matching
 @dataclass(frozen=True)
 class TermHit:
