@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("check", "校对检查项目，发现错误时退出码为 1")
     sp.add_argument("project", help="项目文件")
     sp.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    sp.add_argument("--terms", metavar="FILE", help="用户词典（UTF-8 文本，格式同 resources/terms）")
 
     sp = add("import", "从 .docx 或文本文件导入已有报告")
     sp.add_argument("source", help="来源文件（.docx、.txt、.md）")
@@ -196,7 +197,16 @@ def cmd_check(args) -> int:
     from .checks import run_checks
 
     report = _load(args.project)
-    findings = run_checks(report)
+    user_terms = None
+    if getattr(args, "terms", None):
+        try:
+            user_terms = Path(args.terms).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise ReportEditorError(f"无法读取用户词典“{args.terms}”：请确认文件存在且是 UTF-8 文本。") from e
+    try:
+        findings = run_checks(report, user_terms=user_terms)
+    except ValueError as e:  # a line of the user dictionary in the wrong format
+        raise ReportEditorError(f"用户词典有误：{e}") from e
     if args.json:
         _out(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=1))
     else:

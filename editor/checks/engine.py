@@ -81,12 +81,20 @@ def is_ignored(finding: Finding, ignores) -> bool:
     for ig in ignores:
         if ig.rule != finding.code:
             continue
-        if ig.where and ig.where != (str(finding.ref) if finding.ref is not None else ""):
-            continue
+        here = str(finding.ref) if finding.ref is not None else ""
+        if ig.where and ig.where != here:
+            # the paragraph may have moved (one inserted above it): the same text in the same field counts
+            if not (ig.text and _field_of(ig.where) == _field_of(here)):
+                continue
         if ig.text and ig.text != (finding.excerpt or finding.message):
             continue
         return True
     return False
+
+
+def _field_of(where: str) -> str:
+    """``i-1:body[2]`` -> ``i-1:body``."""
+    return where.split("[", 1)[0]
 
 
 def ignore_here(finding: Finding):

@@ -260,3 +260,29 @@ def test_other_city_rule_knows_municipalities_and_a_districts_own_city():
     r = make_report("郑州市人民政府部署，郑州市司法局指导。武汉市司法局印发方案。",
                     organisations=["管城回族区司法局"], signature=["管城回族区司法局"], preamble=["2022年，我局依法行政。"])
     assert [f.excerpt for f in problems(r, "org.other_place")] == ["武汉市司法局"]
+
+
+def test_ignore_here_survives_a_paragraph_inserted_above():
+    r = make_report("研究布署重点任务。")
+    [term] = problems(r, "word.term")
+    r.check_ignores.append(ignore_here(term))
+    r.sections[0].items[0].body.insert(0, "新增的一段。")
+    assert problems(r, "word.term") == []
+    r.sections[0].items[0].body[1] = "研究部署重点任务。"  # corrected: nothing left to ignore
+    r.sections[0].items[0].body.append("另一处布署。")  # a new occurrence elsewhere in the field, same text
+    assert problems(r, "word.term") == []  # the same text in the same field is covered (documented)
+
+
+def test_check_command_takes_a_user_dictionary(tmp_path, capsys):
+    from editor.cli import main
+    from editor.storage import write_project
+
+    path = tmp_path / "r.fzbg"
+    write_project(path, make_report("推进莞邑条解品牌建设。"), backup=False)
+    terms = tmp_path / "terms.txt"
+    terms.write_text("# 本单位\n莞邑调解\n", encoding="utf-8")
+    assert main(["check", str(path), "--terms", str(terms)]) == 0
+    assert "莞邑条解" in capsys.readouterr().out
+    terms.write_text("错 =>\n", encoding="utf-8")
+    assert main(["check", str(path), "--terms", str(terms)]) == 1
+    assert "用户词典有误" in capsys.readouterr().err
