@@ -430,3 +430,8 @@ def test_government_title_names_only_the_place():
     assert find(r, "title.org_mismatch") == []
     assert find(make_report(title_override="松川县司法局2022年法治政府建设年度报告", signature=["松川县人民政府"]),
                 "title.org_mismatch")
+    # the organisation given as the place only (an import of 青岭区2023年度法治政府建设情况报告)
+    r = make_report(title_override="青岭区2023年度法治政府建设情况报告", signature=["青岭区人民政府"],
+                    organisations=["青岭区"])
+    assert find(r, "title.org_mismatch") == []
+    assert find(make_report(organisations=["青岭区司法局"], signature=["青岭区人民政府"]), "title.org_mismatch")
