@@ -168,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("check", "校对检查项目，发现错误时退出码为 1")
     sp.add_argument("project", help="项目文件")
     sp.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    sp.add_argument("--terms", metavar="FILE", help="用户词典（UTF-8 文本，格式同 resources/terms）")
 
     sp = add("import", "从 .docx 或文本文件导入已有报告")
     sp.add_argument("source", help="来源文件（.docx、.txt、.md）")
@@ -293,7 +294,16 @@ def cmd_check(args) -> int:
     from .checks import run_checks
 
     report = _load(args.project)
-    findings = run_checks(report)
+    user_terms = None
+    if getattr(args, "terms", None):
+        try:
+            user_terms = Path(args.terms).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise ReportEditorError(f"无法读取用户词典“{args.terms}”：请确认文件存在且是 UTF-8 文本。") from e
+    try:
+        findings = run_checks(report, user_terms=user_terms)
+    except ValueError as e:  # a line of the user dictionary in the wrong format
+        raise ReportEditorError(f"用户词典有误：{e}") from e
     if args.json:
         _out(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=1))
     else:
@@ -330,7 +340,24 @@ def cmd_rollover(args) -> int:
     nxt = rollover(report)
     write_project(target, nxt, backup=False)
     _out(f"已生成 {nxt.year} 年度项目：{target}（{len(nxt.metrics)} 个指标待填写本年数值）")
+    _print_stale_years(nxt)
     return 0
+
+
+def _print_stale_years(report) -> None:
+    """Every place where the text still has last year's years (``check`` keeps listing them)."""
+    from .checks import describe_ref
+    from .model import get_field
+    from .model.yearly import stale_year_places
+
+    places = stale_year_places(report)
+    if not places:
+        return
+    _out(f"以下 {len(places)} 处年份沿用了上一年度报告的文字，请逐一修改（check 命令会一直列出，直到改好）：")
+    for p in places:
+        text = get_field(report, p.ref)
+        excerpt = text[max(0, p.start - 6):p.end + 10].replace("\n", " ")
+        _out(f"  [{describe_ref(report, p.ref)}] …{excerpt}…")
 
 
 def cmd_merge(args) -> int:

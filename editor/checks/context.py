@@ -4,6 +4,7 @@ token-masked text, rendered text, numbering, metric usage, and readable location
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
@@ -48,8 +49,9 @@ def mask_tokens(text: str) -> str:
 
 
 class CheckContext:
-    def __init__(self, report: Report):
+    def __init__(self, report: Report, *, user_terms=None):
         self.report = report
+        self.user_terms = user_terms  # the user's dictionary (TermList or its text), see checks.terms
         self.numbers: dict[str, str] = number_report(report)
         self.metrics = report.metric_map()
         self.renderer = Renderer(self.metrics)
@@ -57,7 +59,9 @@ class CheckContext:
         self._labels: dict[str, str] = {}  # node id -> location prefix
         self.nodes: dict[str, object] = dict(self.metrics)  # id -> section, item or metric
         self._masked: dict[int, str] = {}
+        self._rmaps: dict[int, tuple] = {}
         self._collect()
+        self._by_ref = {f.ref: f for f in self.fields}
 
     # ------------------------------------------------------------------ collection
     def _collect(self) -> None:
@@ -80,6 +84,8 @@ class CheckContext:
             for i, t in enumerate(section.intro):
                 add(TextField(FieldRef(section.id, "intro", i), t, "intro", section, section, 1))
             self._collect_items(section.items, section, label, 2)
+            for i, t in enumerate(section.outro):
+                add(TextField(FieldRef(section.id, "outro", i), t, "outro", section, section, 1))
         for name in ("closing", "signature", "notes"):
             for i, t in enumerate(getattr(r, name)):
                 add(TextField(FieldRef("report", name, i), t, name, r))
@@ -109,7 +115,62 @@ class CheckContext:
         return text
 
     def rendered(self, f: TextField) -> str:
-        return self.renderer.text(f.raw)
+        return self.rendered_map(f)[0]
+
+    def field(self, ref) -> Optional[TextField]:
+        return self._by_ref.get(ref)
+
+    def rendered_map(self, f: TextField) -> tuple:
+        """(rendered text, segments) where segments are (rendered start, raw start, raw end, is token),
+        so that a span found in the rendered text can be turned into a span of the raw text."""
+        key = id(f)
+        got = self._rmaps.get(key)
+        if got is not None:
+            return got
+        raw = f.raw
+        if "{{" not in raw:
+            got = (raw, None)
+        else:
+            out: list[str] = []
+            segs: list[tuple[int, int, int, bool]] = []
+            pos = 0
+            n = 0
+            for m in TOKEN_RE.finditer(raw):
+                if m.start() > pos:
+                    segs.append((n, pos, m.start(), False))
+                    out.append(raw[pos:m.start()])
+                    n += m.start() - pos
+                text = self.renderer.token_segment(m.group(1), m.group(2), m.group(0)).text
+                segs.append((n, m.start(), m.end(), True))
+                out.append(text)
+                n += len(text)
+                pos = m.end()
+            if pos < len(raw):
+                segs.append((n, pos, len(raw), False))
+                out.append(raw[pos:])
+            got = ("".join(out), segs)
+        self._rmaps[key] = got
+        return got
+
+    def raw_span(self, f: TextField, start: int, end: int) -> tuple[int, int]:
+        """The raw-text span of the rendered-text span [start, end) of ``f`` (a token counts whole)."""
+        segs = self.rendered_map(f)[1]
+        if segs is None:
+            return start, end
+        starts = [s[0] for s in segs]
+
+        def at(i: int, is_end: bool) -> int:
+            k = max(0, bisect_right(starts, i) - 1)
+            r0, a, b, tok = segs[k]
+            if tok:
+                return b if is_end else a
+            return min(b, a + (i - r0))
+
+        s = at(start, False)
+        e = at(max(start, end - 1), True)
+        if not segs[max(0, bisect_right(starts, max(start, end - 1)) - 1)][3]:
+            e = e + 1 if end > start else e
+        return s, max(s, e)
 
     @cached_property
     def token_fields(self) -> list[TextField]:

@@ -35,10 +35,16 @@ def rule(name: str, description: str) -> Callable[[RuleFunc], RuleFunc]:
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def run_checks(report: Report, *, rules: Optional[Iterable[Union[str, RuleFunc]]] = None) -> list[Finding]:
+def run_checks(report: Report, *, rules: Optional[Iterable[Union[str, RuleFunc]]] = None,
+               user_terms=None, ignores: bool = True) -> list[Finding]:
     """Run the rules (all, or those named / given) over ``report``; findings in document order
-    within each rule, errors first overall. The report is not modified."""
-    ctx = CheckContext(report)
+    within each rule, errors first overall. The report is not modified.
+
+    ``user_terms`` is the organisation's own dictionary (a :class:`~editor.checks.terms.TermList`, or
+    its text in the format of ``resources/terms``): extra fixed terms, wrong forms and exceptions.
+    With ``ignores`` (the default) findings the user chose to ignore (``report.check_ignores``) are
+    left out."""
+    ctx = CheckContext(report, user_terms=user_terms)
     selected: list[RuleFunc]
     if rules is None:
         selected = [r.func for r in RULES]
@@ -57,15 +63,60 @@ def run_checks(report: Report, *, rules: Optional[Iterable[Union[str, RuleFunc]]
         for f in func(ctx):
             if not f.where and f.ref is not None:
                 f.where = ctx.where(f.ref)
+            if f.span is not None and not f.excerpt:
+                tf = ctx.field(f.ref)
+                if tf is not None:
+                    f.excerpt = tf.raw[f.span[0]:f.span[1]]
             findings.append(f)
+    if ignores and report.check_ignores:
+        findings = [f for f in findings if not is_ignored(f, report.check_ignores)]
     findings.sort(key=lambda f: _ORDER[f.severity])  # stable: keeps document order within a severity
     return findings
+
+
+def is_ignored(finding: Finding, ignores) -> bool:
+    """True when one of ``ignores`` (:class:`~editor.model.report.CheckIgnore`) covers ``finding``:
+    the same rule (code) and, when given, the same place and the same flagged text. An ignore with
+    only a rule covers every finding of it (忽略此类); rule + text covers that text anywhere."""
+    for ig in ignores:
+        if ig.rule != finding.code:
+            continue
+        here = str(finding.ref) if finding.ref is not None else ""
+        if ig.where and ig.where != here:
+            # the paragraph may have moved (one inserted above it): the same text in the same field counts
+            if not (ig.text and _field_of(ig.where) == _field_of(here)):
+                continue
+        if ig.text and ig.text != (finding.excerpt or finding.message):
+            continue
+        return True
+    return False
+
+
+def _field_of(where: str) -> str:
+    """``i-1:body[2]`` -> ``i-1:body``."""
+    return where.split("[", 1)[0]
+
+
+def ignore_here(finding: Finding):
+    """The :class:`CheckIgnore` for 忽略此处 (this finding at this place)."""
+    from ..model.report import CheckIgnore
+
+    return CheckIgnore(rule=finding.code, where=str(finding.ref) if finding.ref is not None else "",
+                       text=finding.excerpt or finding.message)
+
+
+def ignore_kind(finding: Finding):
+    """The :class:`CheckIgnore` for 忽略此类 (every finding of this rule)."""
+    from ..model.report import CheckIgnore
+
+    return CheckIgnore(rule=finding.code)
 
 
 def fix_all(report: Report, *, rules=None, severities=("error", "warning"), max_rounds: int = 6) -> list[FieldRef]:
     """Apply every available fix of findings with one of ``severities`` to ``report`` in place,
     re-checking between rounds so that several fixes of the same field all apply. Suggestions
-    (``info``, e.g. "use the metric instead of the typed figure") are left out unless asked for.
+    (``info``, e.g. "use the metric instead of the typed figure") are left out unless asked for, and
+    so are fixes that are not certain (``Fix.certain`` False: a suspected homophone).
     Returns the refs of the fields changed, in first-change order."""
     changed: list[FieldRef] = []
     for _ in range(max_rounds):
@@ -74,7 +125,7 @@ def fix_all(report: Report, *, rules=None, severities=("error", "warning"), max_
         applied = 0
         for f in findings:
             fix = f.fix
-            if fix is None or fix.ref in done or f.severity not in severities:
+            if fix is None or not fix.certain or fix.ref in done or f.severity not in severities:
                 continue
             try:
                 before = get_field(report, fix.ref)

@@ -29,6 +29,9 @@ class Fix:
     ref: FieldRef
     new_value: Any
     old_value: Any = None
+    #: False for a likely but not certain correction (a homophone in a fixed term): offered for the
+    #: finding itself, never applied by "fix all"
+    certain: bool = True
 
     def to_dict(self) -> dict:
         return {"description": self.description, "ref": str(self.ref), "new_value": self.new_value}
@@ -42,6 +45,10 @@ class Finding:
     ref: Optional[FieldRef] = None
     where: str = ""  # short Chinese location, e.g. "二、（一）正文第1段"
     fix: Optional[Fix] = None
+    #: (start, end) of the offending text in the field's stored (raw) text, when the rule knows it
+    span: Optional[tuple[int, int]] = None
+    #: the offending text itself (filled from ``span`` by the engine); 忽略此处 remembers it
+    excerpt: str = ""
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -59,6 +66,8 @@ class Finding:
             "ref": str(self.ref) if self.ref is not None else None,
             "where": self.where,
             "fix": self.fix.to_dict() if self.fix is not None else None,
+            "span": list(self.span) if self.span is not None else None,
+            "excerpt": self.excerpt,
         }
 
 

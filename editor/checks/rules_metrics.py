@@ -309,3 +309,72 @@ def check_metric_consistency(ctx: CheckContext) -> Iterator[Finding]:
                               f"“{m.group(1)}”是直接写在文中的数字，与指标“{_label(metric)}”相同：建议改为引用该指标，"
                               "以后改数值时各处一起更新。", f.ref,
                               fix=Fix(f"改为引用指标“{_label(metric)}”", f.ref, new, f.raw))
+
+
+# ---------------------------------------------------------------- other forms of a stated change
+_CH_PREFIX = r"(同比|较上年|比上年|较去年|比去年|较上一年|与上年相比|比2\d{3}年|较2\d{3}年)"
+_PAREN_RE = re.compile(r"\s*[（(]")
+_FORM_PCT_RE = re.compile(r"[，,（(]?\s*%s?[，,]?\s*(增幅|降幅|增速|涨幅|跌幅)(?:为|达|达到|是)?(\d+(?:\.\d+)?)(%%|％)" % _CH_PREFIX)
+_FORM_ABS_RE = re.compile(
+    r"[，,（(]?\s*%s[，,]?\s*(增加|减少|增长|下降|多|少|上升|提高)了?(\d+(?:\.\d+)?)(万|亿)?([^\d\s，。；、（）]{1,3})" % _CH_PREFIX)
+_FORM_TIMES_RE = re.compile(r"[，,（(]?\s*(?:是|为|相当于|达)(?:上年|去年|上一年|2\d{3}年)(?:同期)?的?(\d+(?:\.\d+)?)倍")
+
+
+@rule("metric_change_forms", "指标：其他写法的同比变化（括号中、增幅、比上年增加N件、是上年的N倍）与数值一致")
+def check_metric_change_forms(ctx: CheckContext) -> Iterator[Finding]:
+    for f in ctx.token_fields:
+        raw = f.raw
+        for kind, mid, _s, e in _tokens(raw):
+            if kind != "m":
+                continue
+            metric = ctx.metrics.get(mid)
+            if metric is None or to_decimal(metric.value) is None:
+                continue
+            p = _PAREN_RE.match(raw, e)
+            if p:
+                m = _CHANGE_RE.match(raw, p.end())
+                if m:
+                    yield from _check_change(ctx, f, metric, m)
+                    continue
+            yield from _other_forms(f, metric, raw, e)
+
+
+def _other_forms(f, metric: Metric, raw: str, e: int) -> Iterator[Finding]:
+    label = _label(metric)
+    cur, last = to_decimal(metric.value), to_decimal(metric.last_value)
+    if last is None:
+        return
+    m = _FORM_PCT_RE.match(raw, e)
+    if m and not _is_rate(metric) and last != 0:
+        word, number = m.group(2), m.group(3)
+        actual = (cur - last) / last * 100
+        up = word in ("增幅", "增速", "涨幅")
+        decimals = _decimals(number)
+        ok = ((actual >= 0) == up or _quant(abs(actual), decimals) == 0) and \
+            abs(abs(actual) - Decimal(number)) <= Decimal(1).scaleb(-decimals) / 2 + Decimal("1e-12")
+        if not ok:
+            yield Finding("metric.change_mismatch", "error",
+                          f"“{label}”的变化写作“{m.group(0).lstrip('，,（(')}”，但按本年{metric.value}、上年{metric.last_value}"
+                          f"计算应为{'增长' if actual >= 0 else '下降'}{_text(_quant(abs(actual), decimals))}%：请核对。",
+                          f.ref, span=(m.start(), m.end()))
+        return
+    m = _FORM_ABS_RE.match(raw, e)
+    if m and m.group(5) == metric.unit and not _is_rate(metric):
+        word, number, scale = m.group(2), m.group(3), m.group(4) or ""
+        diff = (cur - last) * _SCALE[metric.scale]
+        stated = Decimal(number) * _SCALE[scale]
+        up = word in ("增加", "增长", "多", "上升", "提高")
+        if (diff >= 0) != up or abs(diff) != stated:
+            yield Finding("metric.change_mismatch", "error",
+                          f"“{label}”的变化写作“{m.group(0).lstrip('，,（(')}”，但本年{metric.value}、上年{metric.last_value}"
+                          f"相差{_text(abs(cur - last))}{metric.scale}{metric.unit}：请核对。", f.ref, span=(m.start(), m.end()))
+        return
+    m = _FORM_TIMES_RE.match(raw, e)
+    if m and last != 0:
+        number = m.group(1)
+        ratio = cur / last
+        decimals = _decimals(number)
+        if abs(ratio - Decimal(number)) > Decimal(1).scaleb(-decimals) / 2 + Decimal("1e-12"):
+            yield Finding("metric.change_mismatch", "error",
+                          f"“{label}”写作“{m.group(0).lstrip('，,（(')}”，但本年{metric.value}是上年{metric.last_value}的"
+                          f"{_text(_quant(ratio, max(decimals, 1)))}倍：请核对。", f.ref, span=(m.start(), m.end()))

@@ -4,6 +4,7 @@ publication deadlines, fonts."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import unicodedata
 from typing import Iterator
 
@@ -12,6 +13,29 @@ from ..model.flow import format_date
 from .context import CheckContext
 from .engine import rule
 from .findings import Finding, Fix
+
+
+_KIND_WORDS = {
+    SectionKind.LEADERSHIP: ("第一责任人",),
+    SectionKind.SHORTCOMINGS: ("存在的不足", "存在的问题", "问题和不足", "不足和原因", "短板弱项仍", "仍存在"),
+    SectionKind.PLANS: ("下一步", "下一年度", "下来，", "明年", "主要安排", "工作安排", "工作打算"),
+}
+
+
+def _kinds_in_text(r) -> set[SectionKind]:
+    """Kinds a report plainly has even when no part is tagged with them (an imported or older project):
+    a 第一责任人 passage, a shortcomings paragraph, the next year's plans."""
+    found: set[SectionKind] = set()
+    texts = [s.heading for s in r.sections] + [p for s in r.sections for p in s.intro + s.outro]
+    texts += [c[-1].lead for _s, c in r.iter_items()] + [p for _s, c in r.iter_items() for p in c[-1].body]
+    texts.append(str(r.year + 1) + "年")
+    blob = "\n".join(texts)
+    for kind, words in _KIND_WORDS.items():
+        if any(w in blob for w in words):
+            found.add(kind)
+    if re.search(r"(?:^|\n)[^\n]{0,6}%d年(?:度)?(?:工作)?(?:主要)?(?:安排|打算|思路|计划)" % (r.year + 1), blob):
+        found.add(SectionKind.PLANS)
+    return found
 
 
 @rule("content", "内容：《法治政府建设与责任落实督察工作规定》要求的五项内容齐全")
@@ -24,11 +48,19 @@ def check_content(ctx: CheckContext) -> Iterator[Finding]:
         present.update(chain[-1].kinds)
     if SectionKind.THEMATIC in present:
         present.add(SectionKind.MEASURES)
+    present |= _kinds_in_text(r)
     for n, kind in enumerate(REQUIRED_KINDS, 1):
-        if kind not in present:
-            yield Finding("content.missing_kind", "warning",
-                          f"报告缺少规定要求的第{n}项内容“{KIND_LABELS[kind]}”：请补充，或把已写这项内容的部分或事项"
-                          "标注为这一类。", FieldRef("report", "title_override"), where="全文")
+        if kind in present:
+            continue
+        if kind == SectionKind.OTHER:
+            # Reported only when there is something to report: a reminder, not a fault.
+            yield Finding("content.other_reminder", "info",
+                          f"提醒：规定要求的第{n}项内容“{KIND_LABELS[kind]}”只在有需要报告的情况时才写；如有，请补充。",
+                          FieldRef("report", "title_override"), where="全文")
+            continue
+        yield Finding("content.missing_kind", "warning",
+                      f"报告缺少规定要求的第{n}项内容“{KIND_LABELS[kind]}”：请补充，或把已写这项内容的部分或事项"
+                      "标注为这一类。", FieldRef("report", "title_override"), where="全文")
 
 
 @rule("dates", "成文日期在报告年度之后；报送、公开期限提醒")
@@ -86,17 +118,30 @@ def check_title(ctx: CheckContext) -> Iterator[Finding]:
                       FieldRef("report", "signature"))
     for i, line in enumerate(r.signature):
         name = "".join(line.split())
-        if name and name not in flat:
+        if name and name not in flat and not _place_only_title(name, flat):
             yield Finding("title.org_mismatch", "warning",
                           f"署名“{line.strip()}”没有出现在标题中：标题和署名中的机关名称应一致，请核对。",
                           FieldRef("report", "signature", i))
     sig_flat = {"".join(s.split()) for s in signature}
     for i, org in enumerate(r.organisations):
         name = "".join(org.split())
-        if signature and name and name not in sig_flat:
+        # a place-only name (青岭区) for a government that signs 青岭区人民政府 is the same organisation
+        same_gov = any(sig in (name + "人民政府", name + "政府") for sig in sig_flat)
+        if signature and name and name not in sig_flat and not same_gov:
             yield Finding("title.org_mismatch", "warning",
                           f"机关名称“{org}”不在署名中：署名应与报告机关一致，请核对。",
                           FieldRef("report", "organisations", i))
+
+
+def _place_only_title(name: str, title: str) -> bool:
+    """A government's title names only its place: 松川县人民政府 signs 2022年松川县法治政府建设情况报告."""
+    for suffix in ("人民政府", "政府"):
+        place = name[: -len(suffix)]
+        if name.endswith(suffix) and len(place) > 1 and place in title:
+            after = title[title.index(place) + len(place):]
+            if re.match(r"(\d|关于|法治|[一二]〇)", after):  # the place, then the year or the subject
+                return True
+    return False
 
 
 @rule("fonts", "字体：格式要求的字体在本机是否安装")

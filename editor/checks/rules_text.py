@@ -157,6 +157,7 @@ _BOUNDARY = r"(?:(?<=^)|(?<=[，。；：、“\s（(%s,;:]))" % MASK
 _ENUM_CN_RE = re.compile(_BOUNDARY + r"([一二三四五六七八九十])是(?![否以为])")
 _ENUM_AR_RE = re.compile(r"(?:(?<=^)|(?<=[。；：\s%s;:]))(\d{1,2})[.．、](?![\d%%])" % MASK)
 _ENUM_PAR_RE = re.compile(_BOUNDARY + r"[（(](\d{1,2})[）)]")
+_ENUM_DI_RE = re.compile(_BOUNDARY + r"第([一二三四五六七八九十])[，、：,](?![\d])")
 
 
 def _node_groups(ctx: CheckContext) -> Iterator[list[TextField]]:
@@ -201,19 +202,23 @@ def _enum_findings(hits, fmt, code) -> Iterator[Finding]:
 @rule("enumerations", "文中列举的编号连续（一是…二是…、1.…2.…）")
 def check_enumerations(ctx: CheckContext) -> Iterator[Finding]:
     for group in _node_groups(ctx):
-        cn, ar, par = [], [], []
+        cn, ar, par, di = [], [], [], []
         for f in group:
             masked = ctx.masked(f)
             if "是" in masked:
                 cn += [(_CN_ORD[m.group(1)], f) for m in _ENUM_CN_RE.finditer(masked)]
             ar += [(int(m.group(1)), f) for m in _ENUM_AR_RE.finditer(masked)]
             par += [(int(m.group(1)), f) for m in _ENUM_PAR_RE.finditer(masked)]
+            if "第" in masked:
+                di += [(_CN_ORD[m.group(1)], f) for m in _ENUM_DI_RE.finditer(masked)]
         if len(cn) > 1:
             yield from _enum_findings(cn, lambda k: _CN[k - 1] + "是" if k <= 10 else f"{k}是", "enum.gap")
         if len(ar) > 1:
             yield from _enum_findings(ar, lambda k: f"{k}.", "enum.arabic_gap")
         if len(par) > 1:
             yield from _enum_findings(par, lambda k: f"（{k}）", "enum.arabic_gap")
+        if len(di) > 1:
+            yield from _enum_findings(di, lambda k: "第" + (_CN[k - 1] if k <= 10 else str(k)), "enum.gap")
 
 
 # ---------------------------------------------------------------- empty parts, heading punctuation
@@ -304,7 +309,7 @@ def _date_fixes(masked: str) -> list[tuple[int, int, str]]:
 def check_dates_in_text(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.fields:
         masked = ctx.masked(f)
-        if "年" not in masked and "-" not in masked and "/" not in masked:
+        if "年" not in masked and "-" not in masked and "/" not in masked and "." not in masked:
             continue
         fixes = _date_fixes(masked)
         if not fixes:

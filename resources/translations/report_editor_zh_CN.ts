@@ -1379,14 +1379,14 @@ Your changes are still in this window. Save the report (or save it under another
     </message>
     <message>
         <location filename="../../editor/ui/metrics_panel.py" line="528" />
-        <location filename="../../editor/ui/metrics_panel.py" line="639" />
+        <location filename="../../editor/ui/metrics_panel.py" line="641" />
         <source>Add metric</source>
         <translation>添加指标</translation>
     </message>
     <message>
         <location filename="../../editor/ui/metrics_panel.py" line="530" />
-        <location filename="../../editor/ui/metrics_panel.py" line="665" />
-        <location filename="../../editor/ui/metrics_panel.py" line="678" />
+        <location filename="../../editor/ui/metrics_panel.py" line="667" />
+        <location filename="../../editor/ui/metrics_panel.py" line="680" />
         <source>Delete metric</source>
         <translation>删除指标</translation>
     </message>
@@ -1401,22 +1401,22 @@ Your changes are still in this window. Save the report (or save it under another
         <translation>使用处：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="619" />
+        <location filename="../../editor/ui/metrics_panel.py" line="621" />
         <source>(not used in the text)</source>
         <translation>（正文中未使用）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="638" />
+        <location filename="../../editor/ui/metrics_panel.py" line="640" />
         <source>New metric</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="666" />
+        <location filename="../../editor/ui/metrics_panel.py" line="668" />
         <source>“%1” is used in %2 paragraph(s). If you delete it, those places will show a missing-metric marker. Delete anyway?</source>
         <translation>“%1”在 %2 个段落中使用。删除后，这些位置将显示“指标缺失”标记。仍要删除吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor/ui/metrics_panel.py" line="675" />
+        <location filename="../../editor/ui/metrics_panel.py" line="677" />
         <source>Delete %n metric(s)</source>
         <translation>
             <numerusform>删除 %n 个指标</numerusform>
@@ -1513,110 +1513,176 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="75" />
+        <location filename="../../editor/ui/problems_panel.py" line="111" />
         <source>All</source>
-        <extracomment>the user asked to go to the field of a finding (double-click) the list was updated with new findings</extracomment>
+        <extracomment>findings that say the same about every project on this computer: one line, details on demand the user asked to go to the field of a finding (double-click) the list was updated with new findings</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="76" />
+        <location filename="../../editor/ui/problems_panel.py" line="112" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="77" />
+        <location filename="../../editor/ui/problems_panel.py" line="113" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="78" />
+        <location filename="../../editor/ui/problems_panel.py" line="114" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="81" />
+        <location filename="../../editor/ui/problems_panel.py" line="117" />
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="82" />
+        <location filename="../../editor/ui/problems_panel.py" line="118" />
         <source>Apply the suggested correction to the selected problem</source>
         <translation>对选中的问题应用建议的修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="83" />
+        <location filename="../../editor/ui/problems_panel.py" line="119" />
         <source>Fix all</source>
         <translation>全部修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="84" />
+        <location filename="../../editor/ui/problems_panel.py" line="120" />
         <source>Apply every suggested correction (one undo step)</source>
         <translation>应用所有建议的修正（可一步撤销）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="85" />
+        <location filename="../../editor/ui/problems_panel.py" line="121" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="86" />
-        <location filename="../../editor/ui/problems_panel.py" line="296" />
+        <location filename="../../editor/ui/problems_panel.py" line="122" />
+        <location filename="../../editor/ui/problems_panel.py" line="484" />
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="88" />
+        <location filename="../../editor/ui/problems_panel.py" line="124" />
         <source>Hide this finding of the import from now on (can be undone)</source>
         <translation>今后不再显示这条导入时发现的问题（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="97" />
+        <location filename="../../editor/ui/problems_panel.py" line="126" />
+        <source>User dictionary…</source>
+        <translation>用户词典…</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="128" />
+        <source>Terms and exceptions of your organisation, used by the wording checks</source>
+        <translation>本单位的固定说法和例外，用于用词检查</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="138" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="97" />
+        <location filename="../../editor/ui/problems_panel.py" line="138" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="97" />
+        <location filename="../../editor/ui/problems_panel.py" line="138" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="167" />
+        <location filename="../../editor/ui/problems_panel.py" line="212" />
         <source>The checks failed: %s</source>
         <translation>检查未能完成：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="208" />
+        <location filename="../../editor/ui/problems_panel.py" line="253" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="208" />
+        <location filename="../../editor/ui/problems_panel.py" line="253" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="208" />
+        <location filename="../../editor/ui/problems_panel.py" line="253" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="223" />
-        <location filename="../../editor/ui/problems_panel.py" line="282" />
+        <location filename="../../editor/ui/problems_panel.py" line="259" />
+        <location filename="../../editor/ui/problems_panel.py" line="395" />
+        <location filename="../../editor/ui/problems_panel.py" line="470" />
         <source>Fix: %s</source>
         <translation>修正：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="238" />
+        <location filename="../../editor/ui/problems_panel.py" line="274" />
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="275" />
+        <source>%1 official fonts are not installed on this computer; the exported file is not affected (expand for details)</source>
+        <translation>本机缺少%1种公文字体，不影响导出的文件（展开查看详情）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="298" />
         <source>%1 errors, %2 warnings, %3 notes</source>
         <translation>%1 个错误，%2 个警告，%3 个提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="307" />
+        <location filename="../../editor/ui/problems_panel.py" line="303" />
+        <source> (%1 ignored)</source>
+        <translation>（已忽略%1项）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="399" />
+        <source>Ignore here</source>
+        <translation>忽略此处</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="403" />
+        <source>Ignore “%1” everywhere in this report</source>
+        <translation>在本报告中忽略所有“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="406" />
+        <source>Ignore this kind</source>
+        <translation>忽略此类</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="410" />
+        <source>Add “%1” to the user dictionary</source>
+        <translation>将“%1”加入用户词典</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="415" />
+        <source>Show ignored problems again (%1)</source>
+        <translation>恢复显示已忽略的问题（%1项）</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="429" />
+        <source>Ignore this kind of problem</source>
+        <translation>忽略此类问题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="429" />
+        <source>Ignore a problem</source>
+        <translation>忽略一处问题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="435" />
+        <source>Show ignored problems again</source>
+        <translation>恢复显示已忽略的问题</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="495" />
         <source>Fix all problems</source>
         <translation>修正所有问题</translation>
     </message>
@@ -2099,6 +2165,20 @@ Your changes are still in this window. Save the report (or save it under another
         <location filename="../../editor/ui/edit_support.py" line="38" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDictionaryDialog</name>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="511" />
+        <location filename="../../editor/ui/problems_panel.py" line="541" />
+        <source>User dictionary</source>
+        <translation>用户词典</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/problems_panel.py" line="513" />
+        <source>One entry per line. A fixed term of your organisation (e.g. 莞邑调解): a character typed with the same sound is flagged. A wrong form and its right form: 错误写法 =&gt; 正确写法. An exception that is never flagged: !文字. Lines starting with # are comments.</source>
+        <translation>每行一条。本单位的固定说法（如“莞邑调解”）：输入成同音字时会提示；错误写法和正确写法：错误写法 =&gt; 正确写法；从不提示的例外：!文字。以 # 开头的行是注释。</translation>
     </message>
 </context>
 </TS>

@@ -275,6 +275,9 @@ def test_thematic_counts_as_measures_and_item_kinds_count():
     assert SectionKind.MEASURES not in {k for s in r.sections for k in s.kinds}
     assert find(r, "content.missing_kind") == []
     r.sections[0].items[1].kinds = []
+    # An untagged part whose text is plainly about the 第一责任人 still counts (imported reports).
+    assert find(r, "content.missing_kind") == []
+    r.sections[0].items[1].body = ["认真落实主体责任。"]
     [f] = find(r, "content.missing_kind")
     assert "第一责任人" in f.message
 
@@ -332,7 +335,7 @@ def test_finding_from_plain_fields_and_dict():
     f = Finding("import.numbering_gap", "warning", "五、的事项编号跳过了（三）。", FieldRef("s-1", "heading"))
     d = f.to_dict()
     assert d == {"code": "import.numbering_gap", "severity": "warning", "message": "五、的事项编号跳过了（三）。",
-                 "ref": "s-1:heading", "where": "", "fix": None}
+                 "ref": "s-1:heading", "where": "", "fix": None, "span": None, "excerpt": ""}
     with pytest.raises(ValueError):
         Finding("x", "fatal", "m")
 
@@ -418,3 +421,17 @@ def test_code_fires_and_does_not(code):
 def test_stated_change_next_to_invalid_value_reports_only_the_value():
     r = make_report("办理{{m:m-a}}持平。", metrics=[_m(value="1,000", last_value="12")])
     assert set(codes(r, ["metric_values", "metric_changes"])) == {"metric.bad_value"}
+
+
+def test_government_title_names_only_the_place():
+    # A county government's report titled with the county only is signed 松川县人民政府: not a mismatch.
+    r = make_report(title_override="2022年松川县法治政府建设情况报告", signature=["松川县人民政府"],
+                    organisations=["松川县人民政府"])
+    assert find(r, "title.org_mismatch") == []
+    assert find(make_report(title_override="松川县司法局2022年法治政府建设年度报告", signature=["松川县人民政府"]),
+                "title.org_mismatch")
+    # the organisation given as the place only (an import of 青岭区2023年度法治政府建设情况报告)
+    r = make_report(title_override="青岭区2023年度法治政府建设情况报告", signature=["青岭区人民政府"],
+                    organisations=["青岭区"])
+    assert find(r, "title.org_mismatch") == []
+    assert find(make_report(organisations=["青岭区司法局"], signature=["青岭区人民政府"]), "title.org_mismatch")
