@@ -4,8 +4,18 @@ The source of a paragraph is ``办理案件{{m:m-1}}，{{chg:m-1}}。``; the edi
 [同比增长64.6%]。`` where each bracketed part is one object character (U+FFFC) drawn by
 :class:`_ChipPainter` as a highlighted chip. An object character is atomic for the cursor, so a chip is
 selected, deleted and moved as a whole. Edits are pushed to the report as undo commands
-(``doc.set_field``); a change of the field from elsewhere (undo, find and replace, a fix) re-renders the
-editor, keeping the cursor where it was. Metric changes only repaint the chips.
+(:class:`~editor.ui.commands.SetFieldCommand`); a change of the field from elsewhere (undo, find and
+replace, a fix) re-renders the editor, keeping the cursor where it was. Metric changes only repaint the chips.
+
+A figure leaves the text only when the user deletes it (or a selection holding it); that edit is an undo
+step of its own ("Delete figure"), so Undo brings the figure back exactly. The one rule that keeps chips
+intact: a character format is never applied to a selection (Qt's ``setCurrentCharFormat`` would apply it to
+every selected character and turn chips into plain U+FFFC, which the source then drops) -- only the typing
+format of a collapsed cursor is reset after a chip.
+
+Copy, cut and drag put the source (``application/x-fzbg-source``), the definitions of the metrics it uses
+(``application/x-fzbg-metrics``, JSON) and the rendered text (``text/plain``, ``2041件``) on the
+clipboard; pasting into another report adds the metrics it lacks in the same undo step.
 
 A field whose value is a list of paragraphs (``Item.body``, ``Section.intro``) is edited as one editor
 with one text block per paragraph: Enter starts a new paragraph.
@@ -13,7 +23,9 @@ with one text block per paragraph: Enter starts a new paragraph.
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from decimal import Decimal
 from typing import Optional
 
@@ -35,13 +47,14 @@ from PySide6.QtWidgets import QFrame, QMessageBox, QSizePolicy, QTextEdit
 
 from ..model import FieldRef, Metric, format_change, format_value, metric_token
 from ..model.report import INFIX_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
-from ..model.tokens import change_token, missing_marker, split_tokens
+from ..model.tokens import change_token, missing_marker, split_tokens, used_metric_ids
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 
 OBJ = "\ufffc"
 CHIP_TYPE = int(QTextFormat.ObjectTypes.UserObject.value) + 1
 TOKEN_PROP = int(QTextFormat.Property.UserProperty.value) + 1
 SOURCE_MIME = "application/x-fzbg-source"
+METRICS_MIME = "application/x-fzbg-metrics"
 
 _TOKEN_PARTS = re.compile(r"\{\{(m|chg):([A-Za-z0-9_\-]+)\}\}")
 
@@ -158,6 +171,11 @@ class TokenTextEdit(QTextEdit):
         self._chips = 0
         self._pushing = False
         self._last_source: object = None
+        # what the next change of the text is (set by the event that causes it, used once)
+        self._new_step = False  # do not join the previous undo step (typing over a selection)
+        self._pending_label: Optional[str] = None
+        self._pending_metrics: list[Metric] = []  # metrics a paste brings into this report
+        self._dropping = False
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)  # undo lives in the report's undo stack
         self.setTabChangesFocus(True)
@@ -288,11 +306,37 @@ class TokenTextEdit(QTextEdit):
             return
         self._chips = self._count_chips()
         value = self._value_from_widget()
-        self._last_source = value
+        old, self._last_source = self._last_source, value
         merge, self._merge_next = self._merge_next, True
+        new_step, self._new_step = self._new_step, False
+        label, self._pending_label = self._pending_label, None
+        metrics, self._pending_metrics = self._pending_metrics, []
+        if _tokens_removed(old, value):
+            # A figure left the text: a new undo step, so Undo brings exactly it back. Deleted on its own
+            # (Backspace, Delete) it stays a step of its own; replaced by typing over a selection, the rest
+            # of the word joins the step.
+            merge = merge and new_step
+            new_step = True
+            if not merge:
+                label = label or self.tr("Delete figure")
+        if value == self._model_value() and not metrics:
+            return
+        from .commands import AddMetricCommand, SetFieldCommand
+
+        command = SetFieldCommand(self.doc, self.ref, value, label or self.tr("Typing"), mergeable=merge,
+                                  new_step=new_step)
+        stack = self.doc.undo_stack
         self._pushing = True
         try:
-            self.doc.set_field(self.ref, value, self.tr("Typing"), merge=merge)
+            if metrics:
+                stack.beginMacro(label or self.tr("Paste"))
+                for metric in metrics:
+                    if self.doc.report.metric(metric.id) is None:
+                        self.doc.push(AddMetricCommand(self.doc, metric))
+            if value != self._model_value():
+                self.doc.push(command)
+            if metrics:
+                stack.endMacro()
         finally:
             self._pushing = False
 
@@ -334,8 +378,11 @@ class TokenTextEdit(QTextEdit):
             self.viewport().update()
 
     def _plain_typing_format(self) -> None:
-        # Text typed next to a chip must not inherit the chip's object format.
-        if self.currentCharFormat().objectType() == CHIP_TYPE:
+        # Text typed next to a chip must not inherit the chip's object format. Only for a collapsed
+        # cursor: with a selection, setCurrentCharFormat formats every selected character and would
+        # turn the selected chips into plain text (issue 8).
+        cursor = self.textCursor()
+        if not cursor.hasSelection() and cursor.charFormat().objectType() == CHIP_TYPE:
             self.setCurrentCharFormat(QTextCharFormat())
 
     def _fit_height(self, *_args) -> None:
@@ -438,7 +485,35 @@ class TokenTextEdit(QTextEdit):
                 event.ignore()
                 return
             self._merge_next = False
+        if self.textCursor().hasSelection():
+            # typing, deleting or pasting over a selection starts a new undo step
+            self._new_step = True
+        if event.matches(QKeySequence.StandardKey.Cut):
+            self._pending_label = self.tr("Cut")
         super().keyPressEvent(event)
+        self._new_step = False
+        self._pending_label = None
+        self._plain_typing_format()
+
+    def inputMethodEvent(self, event):  # noqa: N802 - Qt API
+        # A Chinese input method sends the composition (preedit) and the chosen words (commit) here,
+        # not as key presses. The commit replaces a selection like typing does.
+        if self.textCursor().hasSelection() and (event.commitString() or event.preeditString()):
+            self._new_step = True
+        super().inputMethodEvent(event)
+        self._new_step = False
+        self._plain_typing_format()
+
+    def dropEvent(self, event):  # noqa: N802 - Qt API
+        self._pending_label = self.tr("Drag and drop")
+        self._merge_next = False
+        self._dropping = True
+        try:
+            super().dropEvent(event)
+        finally:
+            self._dropping = False
+            self._pending_label = None
+            self._pending_metrics = []
         self._plain_typing_format()
 
     def contextMenuEvent(self, event):  # noqa: N802 - Qt API
@@ -452,29 +527,28 @@ class TokenTextEdit(QTextEdit):
 
     def createMimeDataFromSelection(self):  # noqa: N802 - Qt API
         cursor = self.textCursor()
-        source = self.source_range(cursor.selectionStart(), cursor.selectionEnd())
-        from ..model import render_text
-
-        data = QMimeData()
-        data.setText(render_text(source, self.doc.report.metrics))
-        data.setData(SOURCE_MIME, source.encode("utf-8"))
-        return data
+        return source_mime_data(self.doc.report, self.source_range(cursor.selectionStart(), cursor.selectionEnd()))
 
     def canInsertFromMimeData(self, source) -> bool:  # noqa: N802 - Qt API
         return source.hasFormat(SOURCE_MIME) or source.hasText()
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt API
         if source.hasFormat(SOURCE_MIME):
-            text = bytes(source.data(SOURCE_MIME)).decode("utf-8")
+            text = bytes(source.data(SOURCE_MIME)).decode("utf-8", errors="replace")
+            self._pending_metrics = self._metrics_to_add(text, source)
         else:
-            text = source.text()
+            # text from another program: a stray object character would be an invisible nothing
+            text = source.text().replace(OBJ, "")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         if not (self.multiline or self.is_list):
-            text = text.replace("\r", "").replace("\n", "")
+            text = text.replace("\n", "")
         self._merge_next = False
+        if self._pending_label is None:
+            self._pending_label = self.tr("Paste")
         cursor = self.textCursor()
         cursor.beginEditBlock()
         plain = QTextCharFormat()
-        lines = text.replace("\r\n", "\n").split("\n")
+        lines = text.split("\n")
         for i, line in enumerate(lines):
             if i:
                 cursor.insertBlock() if self.is_list else cursor.insertText("\n", plain)
@@ -485,3 +559,60 @@ class TokenTextEdit(QTextEdit):
                     cursor.insertText(OBJ, self._chip_format(piece))
         cursor.endEditBlock()
         self.setTextCursor(cursor)
+        if not self._dropping:  # nothing changed (an empty paste): forget what was meant for the change
+            self._pending_label = None
+            self._pending_metrics = []
+
+    def _metrics_to_add(self, source: str, data: QMimeData) -> list[Metric]:
+        """Metrics used by pasted ``source`` that this report lacks, from the copied definitions (a paste
+        from another report): the figures stay figures with their values."""
+        missing = [mid for mid in dict.fromkeys(used_metric_ids(source)) if self.doc.report.metric(mid) is None]
+        if not missing or not data.hasFormat(METRICS_MIME):
+            return []
+        try:
+            defs = json.loads(bytes(data.data(METRICS_MIME)).decode("utf-8"))
+            known = {d["id"]: Metric.model_validate(d) for d in defs}
+        except (ValueError, KeyError, TypeError):
+            return []
+        out: list[Metric] = []
+        todo = list(missing)
+        while todo:  # a sum metric brings its parts along
+            mid = todo.pop(0)
+            metric = known.get(mid)
+            if metric is None or any(m.id == mid for m in out) or self.doc.report.metric(mid) is not None:
+                continue
+            out.append(metric)
+            todo.extend(metric.parts)
+        return out
+
+
+def source_mime_data(report, source: str) -> QMimeData:
+    """Clipboard/drag data for ``source``: the source with tokens, the metric definitions it uses, and the
+    rendered text for other programs."""
+    from ..model import render_text
+
+    data = QMimeData()
+    data.setText(render_text(source, report.metrics))
+    data.setData(SOURCE_MIME, source.encode("utf-8"))
+    ids = list(dict.fromkeys(used_metric_ids(source)))
+    defs, seen = [], set()
+    while ids:
+        mid = ids.pop(0)
+        metric = report.metric(mid)
+        if metric is None or mid in seen:
+            continue
+        seen.add(mid)
+        defs.append(metric.model_dump(mode="json"))
+        ids.extend(metric.parts)
+    if defs:
+        data.setData(METRICS_MIME, json.dumps(defs, ensure_ascii=False).encode("utf-8"))
+    return data
+
+
+def _tokens_removed(old, new) -> bool:
+    """Whether some token of ``old`` (a field value) is not in ``new`` any more."""
+    def count(value) -> Counter:
+        text = "\n".join(value) if isinstance(value, list) else str(value or "")
+        return Counter(m.group(0) for m in _TOKEN_PARTS.finditer(text)) if "{{" in text else Counter()
+
+    return bool(count(old) - count(new))

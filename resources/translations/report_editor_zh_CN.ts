@@ -1532,5 +1532,25 @@ Restore them?</source>
         <source>Make metric “%1”</source>
         <translation>设为指标“%1”</translation>
     </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="321"/>
+        <source>Delete figure</source>
+        <translation>删除数字</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="332"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="492"/>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="508"/>
+        <source>Drag and drop</source>
+        <translation>拖放</translation>
+    </message>
 </context>
 </TS>
