@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Optional
 
@@ -176,6 +177,8 @@ class TokenTextEdit(QTextEdit):
         self._pending_label: Optional[str] = None
         self._pending_metrics: list[Metric] = []  # metrics a paste brings into this report
         self._dropping = False
+        self._in_action = 0  # inside a user action (key press, input method, drop, paste)
+        self._action_command = None  # the undo command pushed by the current action
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)  # undo lives in the report's undo stack
         self.setTabChangesFocus(True)
@@ -323,8 +326,9 @@ class TokenTextEdit(QTextEdit):
             return
         from .commands import AddMetricCommand, SetFieldCommand
 
+        joins = self._action_command if self._in_action else None
         command = SetFieldCommand(self.doc, self.ref, value, label or self.tr("Typing"), mergeable=merge,
-                                  new_step=new_step)
+                                  new_step=new_step, joins=joins)
         stack = self.doc.undo_stack
         self._pushing = True
         try:
@@ -335,6 +339,8 @@ class TokenTextEdit(QTextEdit):
                         self.doc.push(AddMetricCommand(self.doc, metric))
             if value != self._model_value():
                 self.doc.push(command)
+                if self._in_action and joins is None:
+                    self._action_command = command
             if metrics:
                 stack.endMacro()
         finally:
@@ -490,17 +496,31 @@ class TokenTextEdit(QTextEdit):
             self._new_step = True
         if event.matches(QKeySequence.StandardKey.Cut):
             self._pending_label = self.tr("Cut")
-        super().keyPressEvent(event)
+        with self._user_action():
+            super().keyPressEvent(event)
         self._new_step = False
         self._pending_label = None
         self._plain_typing_format()
+
+    @contextmanager
+    def _user_action(self):
+        """Every change of the text during one key press, input-method event, drop or paste is one undo
+        step."""
+        self._in_action += 1
+        try:
+            yield
+        finally:
+            self._in_action -= 1
+            if not self._in_action:
+                self._action_command = None
 
     def inputMethodEvent(self, event):  # noqa: N802 - Qt API
         # A Chinese input method sends the composition (preedit) and the chosen words (commit) here,
         # not as key presses. The commit replaces a selection like typing does.
         if self.textCursor().hasSelection() and (event.commitString() or event.preeditString()):
             self._new_step = True
-        super().inputMethodEvent(event)
+        with self._user_action():
+            super().inputMethodEvent(event)
         self._new_step = False
         self._plain_typing_format()
 
@@ -509,7 +529,8 @@ class TokenTextEdit(QTextEdit):
         self._merge_next = False
         self._dropping = True
         try:
-            super().dropEvent(event)
+            with self._user_action():
+                super().dropEvent(event)
         finally:
             self._dropping = False
             self._pending_label = None
@@ -545,6 +566,13 @@ class TokenTextEdit(QTextEdit):
         self._merge_next = False
         if self._pending_label is None:
             self._pending_label = self.tr("Paste")
+        with self._user_action():
+            self._insert_source(text)
+        if not self._dropping:  # nothing changed (an empty paste): forget what was meant for the change
+            self._pending_label = None
+            self._pending_metrics = []
+
+    def _insert_source(self, text: str) -> None:
         cursor = self.textCursor()
         cursor.beginEditBlock()
         plain = QTextCharFormat()
@@ -559,9 +587,6 @@ class TokenTextEdit(QTextEdit):
                     cursor.insertText(OBJ, self._chip_format(piece))
         cursor.endEditBlock()
         self.setTextCursor(cursor)
-        if not self._dropping:  # nothing changed (an empty paste): forget what was meant for the change
-            self._pending_label = None
-            self._pending_metrics = []
 
     def _metrics_to_add(self, source: str, data: QMimeData) -> list[Metric]:
         """Metrics used by pasted ``source`` that this report lacks, from the copied definitions (a paste

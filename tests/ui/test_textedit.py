@@ -472,3 +472,20 @@ def test_undo_text_names_the_edit(sample_body):
     assert w.act_undo.text() != w.tr("&Undo")
     assert w.doc.undo_stack.undoText() in ("Delete figure", "删除数字")
     assert QKeySequence(QKeySequence.StandardKey.Undo) == w.act_undo.shortcut()
+
+
+def test_enter_over_a_selection_across_paragraphs_is_one_undo_step(qtbot, doc):
+    """Found by the model-based test: Qt changes the text twice for this one key (removes the selection,
+    then splits the paragraph), which made two undo steps."""
+    doc.set_field(FieldRef("i-1", "body"), [doc.report.sections[0].items[0].body[0], ""], merge=False)
+    doc.undo_stack.clear()
+    edit = make(qtbot, doc, FieldRef("i-1", "body"))
+    before = list(doc.report.sections[0].items[0].body)
+    edit.setFocus()
+    # everything, up to the end of the empty last paragraph (a triple click there selects the same)
+    put_cursor(edit, edit.document().characterCount() - 1, anchor=0)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert doc.report.sections[0].items[0].body == ["", ""]
+    assert doc.undo_stack.count() == 1
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert doc.report.sections[0].items[0].body == before and orphan_objects(edit) == 0
