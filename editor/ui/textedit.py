@@ -172,6 +172,7 @@ class TokenTextEdit(QTextEdit):
         self._chips = 0
         self._pushing = False
         self._last_source: object = None
+        self._list_field = False
         # what the next change of the text is (set by the event that causes it, used once)
         self._new_step = False  # do not join the previous undo step (typing over a selection)
         self._pending_label: Optional[str] = None
@@ -205,7 +206,7 @@ class TokenTextEdit(QTextEdit):
     # ------------------------------------------------------------------ model <-> widget
     @property
     def is_list(self) -> bool:
-        return self.ref.index is None and isinstance(self._model_value(), list)
+        return self.ref.index is None and self._list_field
 
     def _model_value(self):
         try:
@@ -220,6 +221,7 @@ class TokenTextEdit(QTextEdit):
         return str(value).split("\n")
 
     def _render(self, value) -> None:
+        self._list_field = isinstance(value, list)  # the kind of field never changes while it is shown
         self._updating = True
         try:
             self.document().clear()
@@ -295,7 +297,7 @@ class TokenTextEdit(QTextEdit):
             while block.isValid():
                 paras.append(self._block_source(block))
                 block = block.next()
-        if isinstance(self._model_value(), list):
+        if self._list_field:
             return paras
         return "\n".join(paras) if self.multiline else "".join(paras)
 
@@ -322,7 +324,8 @@ class TokenTextEdit(QTextEdit):
             new_step = True
             if not merge:
                 label = label or self.tr("Delete figure")
-        if value == self._model_value() and not metrics:
+        current = self._model_value()
+        if value == current and not metrics:
             return
         from .commands import AddMetricCommand, SetFieldCommand
 
@@ -337,7 +340,7 @@ class TokenTextEdit(QTextEdit):
                 for metric in metrics:
                     if self.doc.report.metric(metric.id) is None:
                         self.doc.push(AddMetricCommand(self.doc, metric))
-            if value != self._model_value():
+            if value != current:
                 self.doc.push(command)
                 if self._in_action and joins is None:
                     self._action_command = command

@@ -272,7 +272,7 @@ class EditingRun:
         if self.clip is None:
             return
         atoms = self.clip if self._is_list(self.ref) else [a for a in self.clip if a != "\n"]
-        if atoms or self.pos != self.anchor:
+        if atoms:  # a clipboard with only a paragraph break, pasted into a one-line field: nothing happens
             self._replace(list(atoms))
 
     def op_ime(self) -> None:
