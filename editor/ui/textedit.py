@@ -179,6 +179,8 @@ class TokenTextEdit(QTextEdit):
         self._pending_metrics: list[Metric] = []  # metrics a paste brings into this report
         self._dropping = False
         self._in_action = 0  # inside a user action (key press, input method, drop, paste)
+        self._in_mouse_move = False
+        self._after_drag = False
         self._action_command = None  # the undo command pushed by the current action
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)  # undo lives in the report's undo stack
@@ -540,6 +542,32 @@ class TokenTextEdit(QTextEdit):
             self._pending_metrics = []
         self._plain_typing_format()
 
+    # A drag started from this editor takes the mouse release (the drop), so Qt's text control still
+    # believes the button is down afterwards; when the editor then changes height (the text moved) Qt
+    # sends a synthetic mouse move with the left button set, and the control started a second drag that
+    # waited for a release that never came: the window hung. Moves with the button held after a drag are
+    # ignored until the next press.
+    def mousePressEvent(self, event):  # noqa: N802 - Qt API
+        self._after_drag = False
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802 - Qt API
+        self._after_drag = False
+        super().mouseReleaseEvent(event)
+
+    def mouseMoveEvent(self, event):  # noqa: N802 - Qt API
+        if self._after_drag and event.buttons() & Qt.MouseButton.LeftButton:
+            event.accept()
+            return
+        self._in_mouse_move = True
+        try:
+            with self._user_action():
+                super().mouseMoveEvent(event)
+        finally:
+            self._in_mouse_move = False
+            if self._after_drag:
+                self._pending_label = None
+
     def contextMenuEvent(self, event):  # noqa: N802 - Qt API
         menu = self.createStandardContextMenu(event.pos())
         menu.addSeparator()
@@ -550,6 +578,9 @@ class TokenTextEdit(QTextEdit):
         menu.deleteLater()
 
     def createMimeDataFromSelection(self):  # noqa: N802 - Qt API
+        if self._in_mouse_move:  # called by the text control to start a drag
+            self._after_drag = True
+            self._pending_label = self.tr("Drag and drop")  # the text leaving this field when it is moved
         cursor = self.textCursor()
         return source_mime_data(self.doc.report, self.source_range(cursor.selectionStart(), cursor.selectionEnd()))
 

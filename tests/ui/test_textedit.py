@@ -489,3 +489,40 @@ def test_enter_over_a_selection_across_paragraphs_is_one_undo_step(qtbot, doc):
     assert doc.undo_stack.count() == 1
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert doc.report.sections[0].items[0].body == before and orphan_objects(edit) == 0
+
+
+def test_no_second_drag_after_a_drag(qtbot, doc, monkeypatch):
+    """A drag takes the mouse release (the drop), so afterwards Qt still believes the button is down; when the
+    editor then changed height, Qt's synthetic mouse move with the left button set started a second drag that
+    waited for a release that never came: under X11 the window hung after dragging text from one field to
+    another (seen with Xvfb + xdotool). Offscreen a drag ends at once, so the second drag shows as a second
+    call for drag data."""
+    from PySide6.QtCore import QEvent, QPoint, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    from uihelpers_edit import point_of
+
+    edit = make(qtbot, doc, FieldRef("i-1", "lead"), multiline=False)
+    edit.setFocus()
+    drags = []
+    original = TokenTextEdit.createMimeDataFromSelection
+    monkeypatch.setattr(TokenTextEdit, "createMimeDataFromSelection", lambda self: drags.append(1) or original(self))
+    put_cursor(edit, 4, anchor=1)  # "法化解" of 依法化解纠纷。
+    vp = edit.viewport()
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+
+    def send(kind, point, button, buttons):
+        QApplication.sendEvent(vp, QMouseEvent(kind, QPointF(point), QPointF(vp.mapToGlobal(point)), button, buttons,
+                                               Qt.KeyboardModifier.NoModifier))
+
+    start = point_of(edit, 2)
+    send(QEvent.Type.MouseButtonPress, start, left, left)  # inside the selection
+    send(QEvent.Type.MouseMove, QPoint(start.x() + 40, start.y()), none, left)
+    assert len(drags) == 1  # the drag (ended at once offscreen)
+    send(QEvent.Type.MouseMove, QPoint(start.x() + 60, start.y()), none, left)  # the stale synthetic move
+    assert len(drags) == 1
+    send(QEvent.Type.MouseButtonPress, point_of(edit, 5), left, left)  # a new press: mouse selection works
+    send(QEvent.Type.MouseMove, point_of(edit, 7), none, left)
+    send(QEvent.Type.MouseButtonRelease, point_of(edit, 7), left, none)
+    assert edit.textCursor().hasSelection() and len(drags) == 1
+    assert doc.report.sections[0].items[0].lead == "依法化解纠纷。"
