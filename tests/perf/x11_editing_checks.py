@@ -1,5 +1,5 @@
-"""Issue 8 checks with real X events (not part of the test run): the mouse wheel over the report-information
-form, dragging text with figures between fields, and copy/paste between two editor processes.
+"""Issue 8 checks with real X events (not part of the test run): keys on a figure (Shift+Right, Ctrl+A,
+Ctrl+C, BackSpace, Ctrl+Z, Ctrl+Shift+Z), the mouse wheel over the report-information form, dragging text with figures between fields, and copy/paste between two editor processes.
 
 Needs Xvfb and xdotool (apt-get install xvfb xdotool). Run:
 
@@ -54,6 +54,43 @@ COMMON = textwrap.dedent('''
         while proc.poll() is None:
             app.processEvents(); time.sleep(0.01)
         pump(0.4)
+''')
+
+KEYS = COMMON + textwrap.dedent('''
+    doc, w = window()
+    w.outline.select("i-04-02"); pump(0.5)
+    e = w.form_area.form.body
+    item = doc.report.find_node("i-04-02")
+    before = list(item.body)
+    pos = next(p for p, t in chips(e) if t == "{{{{m:m-xzfy-sq}}}}")
+    g = e.viewport().mapToGlobal(point_of(e, 0))
+    xdo(f"xdotool mousemove {{g.x()}} {{g.y()}} click 1")
+    put_cursor(e, pos); pump(0.2)
+    ok = True
+    xdo("xdotool key shift+Right", "sleep 0.2", "xdotool key ctrl+c")
+    sel = e.textCursor()
+    kept = item.body == before and orphan_objects(e) == 0
+    clip = QApplication.clipboard().text()
+    print(f"real Shift+Right on the 2041件 chip: selection {{sel.selectionStart()}}-{{sel.selectionEnd()}} (chip at {{pos}}); "
+          f"figures {{'kept' if kept else 'LOST'}}; Ctrl+C -> {{clip!r}}")
+    ok &= kept and (sel.selectionStart(), sel.selectionEnd()) == (pos, pos + 1) and clip == "2041件"
+    xdo("xdotool key ctrl+a", "sleep 0.2", "xdotool key ctrl+c")
+    kept = item.body == before and orphan_objects(e) == 0
+    print(f"real Ctrl+A, Ctrl+C: figures {{'kept' if kept else 'LOST'}}; clipboard has 2041件: {{'2041件' in QApplication.clipboard().text()}}")
+    ok &= kept
+    put_cursor(e, pos + 1); pump(0.1)
+    xdo("xdotool key BackSpace")
+    gone = "{{{{m:m-xzfy-sq}}}}" not in item.body[0]
+    label = doc.undo_stack.undoText()
+    xdo("xdotool key ctrl+z")
+    print(f"real BackSpace after the chip: figure removed: {{gone}}, undo step {{label!r}}; real Ctrl+Z: "
+          f"{{'restored exactly' if item.body == before else 'NOT restored'}}")
+    ok &= gone and item.body == before
+    xdo("xdotool key ctrl+shift+z")
+    print(f"real Ctrl+Shift+Z: {{'removed again' if '{{{{m:m-xzfy-sq}}}}' not in item.body[0] else 'not redone'}}")
+    ok &= "{{{{m:m-xzfy-sq}}}}" not in item.body[0]
+    doc.undo_stack.setClean(); w.close()
+    sys.exit(0 if ok else 1)
 ''')
 
 WHEEL = COMMON + textwrap.dedent('''
@@ -178,6 +215,7 @@ def main() -> int:
         return r.returncode
 
     try:
+        failed += bool(run("keys", KEYS))
         failed += bool(run("wheel", WHEEL))
         failed += bool(run("drag", DRAG))
         copier = run("copy", COPY, background=True)
