@@ -417,8 +417,11 @@ class TokenTextEdit(QTextEdit):
         """Insert ``{{m:ID}}`` (or ``{{chg:ID}}``) at the cursor, replacing any selection (one undo step)."""
         token = change_token(metric_id) if change else metric_token(metric_id)
         self._merge_next = False
+        self._pending_label = self.tr("Insert figure")
         cursor = self.textCursor()
-        cursor.insertText(OBJ, self._chip_format(token))
+        with self._user_action():
+            cursor.insertText(OBJ, self._chip_format(token))
+        self._pending_label = None
         cursor.setCharFormat(QTextCharFormat())
         self.setTextCursor(cursor)
         self.setCurrentCharFormat(QTextCharFormat())

@@ -1552,5 +1552,10 @@ Restore them?</source>
         <source>Drag and drop</source>
         <translation>拖放</translation>
     </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="420"/>
+        <source>Insert figure</source>
+        <translation>插入数字</translation>
+    </message>
 </context>
 </TS>

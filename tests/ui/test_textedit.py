@@ -194,6 +194,7 @@ def test_ctrl_m_opens_picker_and_inserts(qtbot, doc, monkeypatch):
     qtbot.keyClick(edit, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert calls == [doc]
     assert doc.report.sections[0].items[0].lead.endswith(change_token("m-cases"))
+    assert doc.undo_stack.undoText() in ("Insert figure", "插入数字")
 
 
 def test_copy_keeps_tokens_and_paste_of_plain_text(qtbot, doc):
