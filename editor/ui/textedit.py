@@ -44,7 +44,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QFrame, QMessageBox, QSizePolicy, QTextEdit
+from PySide6.QtWidgets import QApplication, QFrame, QMessageBox, QSizePolicy, QTextEdit
 
 from ..model import FieldRef, Metric, format_change, format_value, metric_token
 from ..model.report import INFIX_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
@@ -181,6 +181,7 @@ class TokenTextEdit(QTextEdit):
         self._in_action = 0  # inside a user action (key press, input method, drop, paste)
         self._in_mouse_move = False
         self._after_drag = False
+        self._drag_macro = False  # a drop into another field of this report opened an undo macro
         self._action_command = None  # the undo command pushed by the current action
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)  # undo lives in the report's undo stack
@@ -536,6 +537,12 @@ class TokenTextEdit(QTextEdit):
         self._pending_label = self.tr("Drag and drop")
         self._merge_next = False
         self._dropping = True
+        source = _drag_source(self)
+        if source is not None and not source._drag_macro:
+            # Text dragged from another field of this report: the drop here and the removal there (when the
+            # drag returns in the source) are one undo step; the source closes the macro.
+            self.doc.undo_stack.beginMacro(self.tr("Drag and drop"))
+            source._drag_macro = True
         try:
             with self._user_action():
                 super().dropEvent(event)
@@ -570,6 +577,12 @@ class TokenTextEdit(QTextEdit):
             self._in_mouse_move = False
             if self._after_drag:
                 self._pending_label = None
+                app = QApplication.instance()
+                if getattr(app, "_token_drag_source", None) is self:
+                    app._token_drag_source = None
+            if self._drag_macro:
+                self._drag_macro = False
+                self.doc.undo_stack.endMacro()
 
     def contextMenuEvent(self, event):  # noqa: N802 - Qt API
         menu = self.createStandardContextMenu(event.pos())
@@ -584,6 +597,7 @@ class TokenTextEdit(QTextEdit):
         if self._in_mouse_move:  # called by the text control to start a drag
             self._after_drag = True
             self._pending_label = self.tr("Drag and drop")  # the text leaving this field when it is moved
+            QApplication.instance()._token_drag_source = self  # type: ignore[attr-defined]
         cursor = self.textCursor()
         return source_mime_data(self.doc.report, self.source_range(cursor.selectionStart(), cursor.selectionEnd()))
 
@@ -646,6 +660,18 @@ class TokenTextEdit(QTextEdit):
             out.append(metric)
             todo.extend(metric.parts)
         return out
+
+
+def _drag_source(target: "TokenTextEdit") -> Optional["TokenTextEdit"]:
+    """The editor of the same report, other than ``target``, that the text being dropped is dragged from."""
+    source = getattr(QApplication.instance(), "_token_drag_source", None)
+    if source is None or source is target:
+        return None
+    try:
+        same = source.doc is target.doc
+    except RuntimeError:  # deleted meanwhile
+        return None
+    return source if same else None
 
 
 def source_mime_data(report, source: str) -> QMimeData:

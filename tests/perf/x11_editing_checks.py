@@ -144,12 +144,20 @@ DRAG = COMMON + textwrap.dedent('''
             sel, press = (pos - 2, pos + 1), pos
         src.setFocus(); put_cursor(src, sel[1], anchor=sel[0]); pump(0.2)
         n = doc.undo_stack.count()
+        before = (item.lead, list(item.body))
         drag(src, press, dst, to)
+        after = (item.lead, list(item.body))
         figures = item.lead.count("{{{{") + sum(b.count("{{{{") for b in item.body)
         steps = [doc.undo_stack.command(i).text() for i in range(n, doc.undo_stack.count())]
-        good = figures == 5 and orphan_objects(form.body) == 0 and orphan_objects(form.lead) == 0 and steps
+        doc.undo_stack.undo(); pump(0.2)
+        one_undo = (item.lead, list(item.body)) == before
+        doc.undo_stack.redo(); pump(0.2)
+        redo = (item.lead, list(item.body)) == after
+        good = (figures == 5 and orphan_objects(form.body) == 0 and orphan_objects(form.lead) == 0 and len(steps) == 1
+                and after != before and one_undo and redo)
         ok &= bool(good)
-        print(f"drag {{label}}: {{'ok' if good else 'FAILED'}}; figures in lead and body: {{figures}}; undo steps: {{steps}}")
+        print(f"drag {{label}}: {{'ok' if good else 'FAILED'}}; figures in lead and body: {{figures}}; undo steps: {{steps}}; "
+              f"one Ctrl+Z restores both fields: {{one_undo}}; redo: {{redo}}")
     while doc.undo_stack.canUndo():
         doc.undo_stack.undo()
     pump(0.3)
