@@ -160,9 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("export", "把项目导出为公文格式的 Word（.docx）或 PDF")
     sp.add_argument("projects", nargs="+", help="项目文件（可以有多个）")
-    sp.add_argument("-o", "--output", help="输出文件路径（只导出一个项目时）")
-    sp.add_argument("--out-dir", help="输出文件夹（导出多个项目时）")
-    sp.add_argument("--format", choices=("docx", "pdf"), default="docx", help="输出格式，默认 docx")
+    sp.add_argument("-o", "--output", help="输出文件路径（只导出一个项目时）；格式由扩展名 .docx 或 .pdf 决定")
+    sp.add_argument("--out-dir", help="输出文件夹（导出多个项目时）；文件名为项目名加格式的扩展名")
+    sp.add_argument("--format", choices=("docx", "pdf"), default=None,
+                    help="输出格式；不指定时按 -o 的扩展名，没有 -o 时为 docx。与 -o 的扩展名不一致时报错")
     sp.add_argument("--edition", choices=("public", "formal"), help="版本：public 公开发布版，formal 正式公文版（带版头版记）")
 
     sp = add("check", "校对检查项目，发现错误时退出码为 1")
@@ -261,26 +262,74 @@ def _print_check_errors(report, name: str) -> None:
         _err(f"{name}：错误：{f.message}")
 
 
+EXPORT_SUFFIXES = {".docx": "docx", ".pdf": "pdf"}
+# Extensions of other document formats: naming one of them with -o is a mistake, not a name to keep.
+_OTHER_DOCUMENT_SUFFIXES = {".doc", ".wps", ".odt", ".rtf", ".txt", ".md", ".html", ".htm", ".ofd", ".xml",
+                            ".fzbg", ".docm", ".dotx", ".xps"}
+_FORMAT_NAMES = {"docx": "Word（.docx）", "pdf": "PDF（.pdf）"}
+
+
+def export_targets(projects: Sequence[Path], output: Optional[str], out_dir: Optional[str],
+                   fmt: Optional[str]) -> tuple[str, list[Path]]:
+    """The format and the file each project is written to, so that every file is what its name says.
+
+    The format follows the extension of ``-o`` when ``--format`` is not given; a conflict between the two,
+    an extension of another format, two projects written to one file, or a folder given where a file is
+    meant (and the reverse) is a usage error: nothing is written."""
+    if output and out_dir:
+        raise UsageError("-o 和 --out-dir 只能用一个：导出一个项目到指定文件用 -o，导出到文件夹用 --out-dir。")
+    if len(projects) > 1 and output:
+        raise UsageError("导出多个项目时请用 --out-dir 指定输出文件夹，不能用 -o。")
+    if output:
+        target = Path(output)
+        if target.is_dir():
+            raise UsageError(f"“{target}”是一个文件夹：请用 --out-dir {target}，或在 -o 后写出文件名（如 报告.docx）。")
+        suffix = target.suffix.lower()
+        named = EXPORT_SUFFIXES.get(suffix)
+        if named is None and suffix in _OTHER_DOCUMENT_SUFFIXES:
+            raise UsageError(f"不能导出为“{target.suffix}”文件：只能导出 Word（.docx）或 PDF（.pdf）。"
+                             f"请把 -o 的扩展名改为 .docx 或 .pdf。")
+        if named is not None and fmt is not None and fmt != named:
+            raise UsageError(f"--format {fmt} 与输出文件名“{target.name}”的扩展名 {target.suffix} 不一致，"
+                             f"未导出任何文件。请去掉 --format（按扩展名导出{_FORMAT_NAMES[named]}），"
+                             f"或把 -o 的扩展名改为 .{fmt}。")
+        chosen = named or fmt or "docx"
+        if named is None:  # no extension (or not a file-type one, e.g. “报告.2023”): add the format's
+            target = target.with_name(target.name + "." + chosen)
+        return chosen, [target]
+    chosen = fmt or "docx"
+    if out_dir:
+        folder = Path(out_dir)
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"--out-dir 需要一个文件夹，而“{folder}”是一个文件。请换一个文件夹名。")
+        if not folder.exists() and folder.suffix.lower() in EXPORT_SUFFIXES:
+            raise UsageError(f"--out-dir 需要一个文件夹，而“{folder}”看起来是文件名：导出一个项目到指定文件请用 -o {folder}。")
+        targets = [folder / (p.stem + "." + chosen) for p in projects]
+    else:
+        targets = [p.parent / (p.stem + "." + chosen) for p in projects]
+    seen: dict[Path, Path] = {}
+    for project, target in zip(projects, targets, strict=True):
+        key = Path(os.path.abspath(target))
+        if key in seen and Path(os.path.abspath(seen[key])) != Path(os.path.abspath(project)):
+            raise UsageError(f"“{seen[key]}”和“{project}”会导出为同一个文件“{target}”，后者会覆盖前者。"
+                             f"请分别导出，或用 -o 为其中一个指定文件名。")
+        seen[key] = project
+    return chosen, targets
+
+
 def cmd_export(args) -> int:
     from .export import export_report
 
     projects = [Path(p) for p in args.projects]
-    if len(projects) > 1 and args.output:
-        raise UsageError("导出多个项目时请用 --out-dir 指定输出文件夹，不能用 -o。")
+    fmt, targets = export_targets(projects, args.output, args.out_dir, args.format)
     if args.out_dir:
-        out_dir = Path(args.out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
+        Path(args.out_dir).mkdir(parents=True, exist_ok=True)
     failed = 0
-    for project in projects:
+    for project, target in zip(projects, targets, strict=True):
         try:
             report = _load(str(project))
-            if args.output:
-                target = Path(args.output)
-            else:
-                folder = Path(args.out_dir) if args.out_dir else project.parent
-                target = folder / (project.stem + "." + args.format)
             _print_check_errors(report, project.name)
-            export_report(report, target, fmt=args.format, edition=args.edition)
+            export_report(report, target, fmt=fmt, edition=args.edition)
             _out(f"已导出：{target}")
         except ReportEditorError as e:
             _err(f"{project.name}：{e.message}")

@@ -20,17 +20,27 @@ _REVISABLE_FIELDS = ("heading", "intro", "lead", "body")
 
 class SetFieldCommand(QUndoCommand):
     """Set one field (text, number, flag, nested setting). Consecutive edits of the same text field
-    merge, so typing a sentence is one undo step."""
+    merge, so typing a sentence is one undo step.
 
-    def __init__(self, doc: ReportDocument, ref: FieldRef, value: Any, text: str = "", *, mergeable: bool = True):
+    ``mergeable=False``: an edit of its own that later typing does not join (a paste, a deleted figure).
+    ``new_step=True``: the edit does not join the edit before it, but later typing may join it (typing
+    over a selection starts a new step that the rest of the word then extends).
+    ``joins``: a command pushed earlier by the same key press (Qt may change the text twice for one key,
+    e.g. Enter over a selection spanning paragraphs): this one joins it whatever the rules above say, so
+    one user action is one undo step."""
+
+    def __init__(self, doc: ReportDocument, ref: FieldRef, value: Any, text: str = "", *, mergeable: bool = True,
+                 new_step: bool = False, joins: Optional["SetFieldCommand"] = None):
         super().__init__(text or "编辑")
         self.doc = doc
         self.ref = ref
         self.old = deep_copy(get_field(doc.report, ref))
         self.new = deep_copy(value)
         # text, or a list of paragraphs edited in one editor (Item.body, Section.intro)
-        self.mergeable = mergeable and (isinstance(value, str) or (
-            isinstance(value, list) and all(isinstance(v, str) for v in value)))
+        self.is_text = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        self.mergeable = mergeable and self.is_text
+        self.new_step = new_step
+        self.joins = joins
         # Editing the text of a part that roll-over marked "to revise" clears the mark (undo restores it).
         node = doc.report.find_node(ref.node)
         self.clears_revision = (
@@ -38,10 +48,12 @@ class SetFieldCommand(QUndoCommand):
         )
 
     def id(self) -> int:  # noqa: A003 - Qt API
-        return _TYPING_ID if self.mergeable else -1
+        return _TYPING_ID if self.is_text else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
-        if not isinstance(other, SetFieldCommand) or not other.mergeable or other.ref != self.ref:
+        if not isinstance(other, SetFieldCommand) or other.ref != self.ref:
+            return False
+        if other.joins is not self and (not self.mergeable or not other.mergeable or other.new_step):
             return False
         self.new = other.new
         return True

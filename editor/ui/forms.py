@@ -34,6 +34,7 @@ from ..model.tokens import used_metric_ids
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 from .edit_support import use_report_undo
 from .textedit import TokenTextEdit
+from .wheel import guard_wheel
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -664,6 +665,7 @@ class FormArea(QScrollArea):
             self._disconnect(old)
             old.deleteLater()
         self.form, self.node_id = form, node_id
+        guard_wheel(form)  # the wheel scrolls the form; it changes a value only in the focused field
         self.setWidget(form)
         self.formChanged.emit(form)
         return form

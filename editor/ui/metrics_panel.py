@@ -48,6 +48,7 @@ from ..model import QUALIFIERS, SCALES, FieldRef, Metric, format_change, iter_te
 from ..model.tokens import TOKEN_RE, Renderer, change_amount, change_error, format_value, metric_number_error, value_error
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 from .commands import AddMetricCommand, RemoveMetricCommand
+from .wheel import guard_widget
 
 INVALID_BG = QColor("#ffc8c8")
 MISSING_BG = QColor("#fff2c2")
@@ -428,6 +429,7 @@ class _MetricDelegate(QStyledItemDelegate):
             box = QComboBox(parent)
             for choice in CHOICE_FIELDS[name]:
                 box.addItem(choice if choice else QCoreApplication.translate("MetricsModel", "(none)"), choice)
+            guard_widget(box)  # the wheel scrolls the table unless the drop-down has focus
             return box
         return super().createEditor(parent, option, index)
 

@@ -4,8 +4,18 @@ The source of a paragraph is ``办理案件{{m:m-1}}，{{chg:m-1}}。``; the edi
 [同比增长64.6%]。`` where each bracketed part is one object character (U+FFFC) drawn by
 :class:`_ChipPainter` as a highlighted chip. An object character is atomic for the cursor, so a chip is
 selected, deleted and moved as a whole. Edits are pushed to the report as undo commands
-(``doc.set_field``); a change of the field from elsewhere (undo, find and replace, a fix) re-renders the
-editor, keeping the cursor where it was. Metric changes only repaint the chips.
+(:class:`~editor.ui.commands.SetFieldCommand`); a change of the field from elsewhere (undo, find and
+replace, a fix) re-renders the editor, keeping the cursor where it was. Metric changes only repaint the chips.
+
+A figure leaves the text only when the user deletes it (or a selection holding it); that edit is an undo
+step of its own ("Delete figure"), so Undo brings the figure back exactly. The one rule that keeps chips
+intact: a character format is never applied to a selection (Qt's ``setCurrentCharFormat`` would apply it to
+every selected character and turn chips into plain U+FFFC, which the source then drops) -- only the typing
+format of a collapsed cursor is reset after a chip.
+
+Copy, cut and drag put the source (``application/x-fzbg-source``), the definitions of the metrics it uses
+(``application/x-fzbg-metrics``, JSON) and the rendered text (``text/plain``, ``2041件``) on the
+clipboard; pasting into another report adds the metrics it lacks in the same undo step.
 
 A field whose value is a list of paragraphs (``Item.body``, ``Section.intro``) is edited as one editor
 with one text block per paragraph: Enter starts a new paragraph.
@@ -13,7 +23,10 @@ with one text block per paragraph: Enter starts a new paragraph.
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Optional
 
@@ -35,13 +48,14 @@ from PySide6.QtWidgets import QApplication, QFrame, QMessageBox, QSizePolicy, QT
 
 from ..model import FieldRef, Metric, format_change, format_value, metric_token
 from ..model.report import INFIX_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
-from ..model.tokens import change_token, missing_marker, split_tokens
+from ..model.tokens import change_token, missing_marker, split_tokens, used_metric_ids
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 
 OBJ = "\ufffc"
 CHIP_TYPE = int(QTextFormat.ObjectTypes.UserObject.value) + 1
 TOKEN_PROP = int(QTextFormat.Property.UserProperty.value) + 1
 SOURCE_MIME = "application/x-fzbg-source"
+METRICS_MIME = "application/x-fzbg-metrics"
 
 _TOKEN_PARTS = re.compile(r"\{\{(m|chg):([A-Za-z0-9_\-]+)\}\}")
 
@@ -186,6 +200,17 @@ class TokenTextEdit(QTextEdit):
         self._chips = 0
         self._pushing = False
         self._last_source: object = None
+        self._list_field = False
+        # what the next change of the text is (set by the event that causes it, used once)
+        self._new_step = False  # do not join the previous undo step (typing over a selection)
+        self._pending_label: Optional[str] = None
+        self._pending_metrics: list[Metric] = []  # metrics a paste brings into this report
+        self._dropping = False
+        self._in_action = 0  # inside a user action (key press, input method, drop, paste)
+        self._in_mouse_move = False
+        self._after_drag = False
+        self._drag_macro = False  # a drop into another field of this report opened an undo macro
+        self._action_command = None  # the undo command pushed by the current action
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)  # undo lives in the report's undo stack
         self.setTabChangesFocus(True)
@@ -212,7 +237,7 @@ class TokenTextEdit(QTextEdit):
     # ------------------------------------------------------------------ model <-> widget
     @property
     def is_list(self) -> bool:
-        return self.ref.index is None and isinstance(self._model_value(), list)
+        return self.ref.index is None and self._list_field
 
     def _model_value(self):
         try:
@@ -227,6 +252,7 @@ class TokenTextEdit(QTextEdit):
         return str(value).split("\n")
 
     def _render(self, value) -> None:
+        self._list_field = isinstance(value, list)  # the kind of field never changes while it is shown
         self._updating = True
         try:
             self.document().clear()
@@ -302,7 +328,7 @@ class TokenTextEdit(QTextEdit):
             while block.isValid():
                 paras.append(self._block_source(block))
                 block = block.next()
-        if isinstance(self._model_value(), list):
+        if self._list_field:
             return paras
         return "\n".join(paras) if self.multiline else "".join(paras)
 
@@ -316,11 +342,41 @@ class TokenTextEdit(QTextEdit):
             return
         self._chips = self._count_chips()
         value = self._value_from_widget()
-        self._last_source = value
+        old, self._last_source = self._last_source, value
         merge, self._merge_next = self._merge_next, True
+        new_step, self._new_step = self._new_step, False
+        label, self._pending_label = self._pending_label, None
+        metrics, self._pending_metrics = self._pending_metrics, []
+        if _tokens_removed(old, value):
+            # A figure left the text: a new undo step, so Undo brings exactly it back. Deleted on its own
+            # (Backspace, Delete) it stays a step of its own; replaced by typing over a selection, the rest
+            # of the word joins the step.
+            merge = merge and new_step
+            new_step = True
+            if not merge:
+                label = label or self.tr("Delete figure")
+        current = self._model_value()
+        if value == current and not metrics:
+            return
+        from .commands import AddMetricCommand, SetFieldCommand
+
+        joins = self._action_command if self._in_action else None
+        command = SetFieldCommand(self.doc, self.ref, value, label or self.tr("Typing"), mergeable=merge,
+                                  new_step=new_step, joins=joins)
+        stack = self.doc.undo_stack
         self._pushing = True
         try:
-            self.doc.set_field(self.ref, value, self.tr("Typing"), merge=merge)
+            if metrics:
+                stack.beginMacro(label or self.tr("Paste"))
+                for metric in metrics:
+                    if self.doc.report.metric(metric.id) is None:
+                        self.doc.push(AddMetricCommand(self.doc, metric))
+            if value != current:
+                self.doc.push(command)
+                if self._in_action and joins is None:
+                    self._action_command = command
+            if metrics:
+                stack.endMacro()
         finally:
             self._pushing = False
 
@@ -362,8 +418,11 @@ class TokenTextEdit(QTextEdit):
             self.viewport().update()
 
     def _plain_typing_format(self) -> None:
-        # Text typed next to a chip must not inherit the chip's object format.
-        if self.currentCharFormat().objectType() == CHIP_TYPE:
+        # Text typed next to a chip must not inherit the chip's object format. Only for a collapsed
+        # cursor: with a selection, setCurrentCharFormat formats every selected character and would
+        # turn the selected chips into plain text (issue 8).
+        cursor = self.textCursor()
+        if not cursor.hasSelection() and cursor.charFormat().objectType() == CHIP_TYPE:
             self.setCurrentCharFormat(QTextCharFormat())
 
     def _fit_height(self, *_args) -> None:
@@ -388,8 +447,11 @@ class TokenTextEdit(QTextEdit):
         """Insert ``{{m:ID}}`` (or ``{{chg:ID}}``) at the cursor, replacing any selection (one undo step)."""
         token = change_token(metric_id) if change else metric_token(metric_id)
         self._merge_next = False
+        self._pending_label = self.tr("Insert figure")
         cursor = self.textCursor()
-        cursor.insertText(OBJ, self._chip_format(token))
+        with self._user_action():
+            cursor.insertText(OBJ, self._chip_format(token))
+        self._pending_label = None
         cursor.setCharFormat(QTextCharFormat())
         self.setTextCursor(cursor)
         self.setCurrentCharFormat(QTextCharFormat())
@@ -480,8 +542,89 @@ class TokenTextEdit(QTextEdit):
                 event.ignore()
                 return
             self._merge_next = False
-        super().keyPressEvent(event)
+        if self.textCursor().hasSelection():
+            # typing, deleting or pasting over a selection starts a new undo step
+            self._new_step = True
+        if event.matches(QKeySequence.StandardKey.Cut):
+            self._pending_label = self.tr("Cut")
+        with self._user_action():
+            super().keyPressEvent(event)
+        self._new_step = False
+        self._pending_label = None
         self._plain_typing_format()
+
+    @contextmanager
+    def _user_action(self):
+        """Every change of the text during one key press, input-method event, drop or paste is one undo
+        step."""
+        self._in_action += 1
+        try:
+            yield
+        finally:
+            self._in_action -= 1
+            if not self._in_action:
+                self._action_command = None
+
+    def inputMethodEvent(self, event):  # noqa: N802 - Qt API
+        # A Chinese input method sends the composition (preedit) and the chosen words (commit) here,
+        # not as key presses. The commit replaces a selection like typing does.
+        if self.textCursor().hasSelection() and (event.commitString() or event.preeditString()):
+            self._new_step = True
+        with self._user_action():
+            super().inputMethodEvent(event)
+        self._new_step = False
+        self._plain_typing_format()
+
+    def dropEvent(self, event):  # noqa: N802 - Qt API
+        self._pending_label = self.tr("Drag and drop")
+        self._merge_next = False
+        self._dropping = True
+        source = _drag_source(self)
+        if source is not None and not source._drag_macro:
+            # Text dragged from another field of this report: the drop here and the removal there (when the
+            # drag returns in the source) are one undo step; the source closes the macro.
+            self.doc.undo_stack.beginMacro(self.tr("Drag and drop"))
+            source._drag_macro = True
+        try:
+            with self._user_action():
+                super().dropEvent(event)
+        finally:
+            self._dropping = False
+            self._pending_label = None
+            self._pending_metrics = []
+        self._plain_typing_format()
+
+    # A drag started from this editor takes the mouse release (the drop), so Qt's text control still
+    # believes the button is down afterwards; when the editor then changes height (the text moved) Qt
+    # sends a synthetic mouse move with the left button set, and the control started a second drag that
+    # waited for a release that never came: the window hung. Moves with the button held after a drag are
+    # ignored until the next press.
+    def mousePressEvent(self, event):  # noqa: N802 - Qt API
+        self._after_drag = False
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802 - Qt API
+        self._after_drag = False
+        super().mouseReleaseEvent(event)
+
+    def mouseMoveEvent(self, event):  # noqa: N802 - Qt API
+        if self._after_drag and event.buttons() & Qt.MouseButton.LeftButton:
+            event.accept()
+            return
+        self._in_mouse_move = True
+        try:
+            with self._user_action():
+                super().mouseMoveEvent(event)
+        finally:
+            self._in_mouse_move = False
+            if self._after_drag:
+                self._pending_label = None
+                app = QApplication.instance()
+                if getattr(app, "_token_drag_source", None) is self:
+                    app._token_drag_source = None
+            if self._drag_macro:
+                self._drag_macro = False
+                self.doc.undo_stack.endMacro()
 
     def build_context_menu(self, pos):
         """Qt's text menu with its own (always greyed) 撤消/重做 replaced by the report's undo and
@@ -501,30 +644,41 @@ class TokenTextEdit(QTextEdit):
         menu.deleteLater()
 
     def createMimeDataFromSelection(self):  # noqa: N802 - Qt API
+        if self._in_mouse_move:  # called by the text control to start a drag
+            self._after_drag = True
+            self._pending_label = self.tr("Drag and drop")  # the text leaving this field when it is moved
+            QApplication.instance()._token_drag_source = self  # type: ignore[attr-defined]
         cursor = self.textCursor()
-        source = self.source_range(cursor.selectionStart(), cursor.selectionEnd())
-        from ..model import render_text
-
-        data = QMimeData()
-        data.setText(render_text(source, self.doc.report.metrics))
-        data.setData(SOURCE_MIME, source.encode("utf-8"))
-        return _handed_to_qt(data)
+        return _handed_to_qt(
+            source_mime_data(self.doc.report, self.source_range(cursor.selectionStart(), cursor.selectionEnd())))
 
     def canInsertFromMimeData(self, source) -> bool:  # noqa: N802 - Qt API
         return source.hasFormat(SOURCE_MIME) or source.hasText()
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt API
         if source.hasFormat(SOURCE_MIME):
-            text = bytes(source.data(SOURCE_MIME)).decode("utf-8")
+            text = bytes(source.data(SOURCE_MIME)).decode("utf-8", errors="replace")
+            self._pending_metrics = self._metrics_to_add(text, source)
         else:
-            text = source.text()
+            # text from another program: a stray object character would be an invisible nothing
+            text = source.text().replace(OBJ, "")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         if not (self.multiline or self.is_list):
-            text = text.replace("\r", "").replace("\n", "")
+            text = text.replace("\n", "")
         self._merge_next = False
+        if self._pending_label is None:
+            self._pending_label = self.tr("Paste")
+        with self._user_action():
+            self._insert_source(text)
+        if not self._dropping:  # nothing changed (an empty paste): forget what was meant for the change
+            self._pending_label = None
+            self._pending_metrics = []
+
+    def _insert_source(self, text: str) -> None:
         cursor = self.textCursor()
         cursor.beginEditBlock()
         plain = QTextCharFormat()
-        lines = text.replace("\r\n", "\n").split("\n")
+        lines = text.split("\n")
         for i, line in enumerate(lines):
             if i:
                 cursor.insertBlock() if self.is_list else cursor.insertText("\n", plain)
@@ -535,3 +689,69 @@ class TokenTextEdit(QTextEdit):
                     cursor.insertText(OBJ, self._chip_format(piece))
         cursor.endEditBlock()
         self.setTextCursor(cursor)
+
+    def _metrics_to_add(self, source: str, data: QMimeData) -> list[Metric]:
+        """Metrics used by pasted ``source`` that this report lacks, from the copied definitions (a paste
+        from another report): the figures stay figures with their values."""
+        missing = [mid for mid in dict.fromkeys(used_metric_ids(source)) if self.doc.report.metric(mid) is None]
+        if not missing or not data.hasFormat(METRICS_MIME):
+            return []
+        try:
+            defs = json.loads(bytes(data.data(METRICS_MIME)).decode("utf-8"))
+            known = {d["id"]: Metric.model_validate(d) for d in defs}
+        except (ValueError, KeyError, TypeError):
+            return []
+        out: list[Metric] = []
+        todo = list(missing)
+        while todo:  # a sum metric brings its parts along
+            mid = todo.pop(0)
+            metric = known.get(mid)
+            if metric is None or any(m.id == mid for m in out) or self.doc.report.metric(mid) is not None:
+                continue
+            out.append(metric)
+            todo.extend(metric.parts)
+        return out
+
+
+def _drag_source(target: "TokenTextEdit") -> Optional["TokenTextEdit"]:
+    """The editor of the same report, other than ``target``, that the text being dropped is dragged from."""
+    source = getattr(QApplication.instance(), "_token_drag_source", None)
+    if source is None or source is target:
+        return None
+    try:
+        same = source.doc is target.doc
+    except RuntimeError:  # deleted meanwhile
+        return None
+    return source if same else None
+
+
+def source_mime_data(report, source: str) -> QMimeData:
+    """Clipboard/drag data for ``source``: the source with tokens, the metric definitions it uses, and the
+    rendered text for other programs."""
+    from ..model import render_text
+
+    data = QMimeData()
+    data.setText(render_text(source, report.metrics))
+    data.setData(SOURCE_MIME, source.encode("utf-8"))
+    ids = list(dict.fromkeys(used_metric_ids(source)))
+    defs, seen = [], set()
+    while ids:
+        mid = ids.pop(0)
+        metric = report.metric(mid)
+        if metric is None or mid in seen:
+            continue
+        seen.add(mid)
+        defs.append(metric.model_dump(mode="json"))
+        ids.extend(metric.parts)
+    if defs:
+        data.setData(METRICS_MIME, json.dumps(defs, ensure_ascii=False).encode("utf-8"))
+    return data
+
+
+def _tokens_removed(old, new) -> bool:
+    """Whether some token of ``old`` (a field value) is not in ``new`` any more."""
+    def count(value) -> Counter:
+        text = "\n".join(value) if isinstance(value, list) else str(value or "")
+        return Counter(m.group(0) for m in _TOKEN_PARTS.finditer(text)) if "{{" in text else Counter()
+
+    return bool(count(old) - count(new))

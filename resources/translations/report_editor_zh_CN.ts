@@ -13,12 +13,12 @@
 <context>
     <name>BaseForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="166" />
+        <location filename="../../editor/ui/forms.py" line="167" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="208" />
+        <location filename="../../editor/ui/forms.py" line="209" />
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
@@ -331,67 +331,67 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="562" />
+        <location filename="../../editor/ui/forms.py" line="563" />
         <source>Carried over from last year's report: revise it for this year.</source>
         <translation>此项沿用自上年报告：请按本年度情况修改。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="568" />
+        <location filename="../../editor/ui/forms.py" line="569" />
         <source>Lead sentence, e.g. 全面加强依法行政制度建设。</source>
         <translation>首句，如：全面加强依法行政制度建设。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="569" />
+        <location filename="../../editor/ui/forms.py" line="570" />
         <source>&amp;Lead sentence:</source>
         <translation>首句(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="570" />
+        <location filename="../../editor/ui/forms.py" line="571" />
         <source>&amp;Run in: lead and first paragraph form one paragraph</source>
         <translation>首句与第一段正文合为一段(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="571" />
+        <location filename="../../editor/ui/forms.py" line="572" />
         <source>N&amp;umbered</source>
         <translation>编号(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="572" />
+        <location filename="../../editor/ui/forms.py" line="573" />
         <source>Body text: one paragraph per line. Ctrl+M inserts a metric.</source>
         <translation>正文：每行一段。按 Ctrl+M 插入指标。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="576" />
+        <location filename="../../editor/ui/forms.py" line="577" />
         <source>&amp;Body:</source>
         <translation>正文(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="590" />
+        <location filename="../../editor/ui/forms.py" line="591" />
         <source>Content kinds:</source>
         <translation>内容类别：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="593" />
+        <location filename="../../editor/ui/forms.py" line="594" />
         <source>Add &amp;sub-item</source>
         <translation>添加子项(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="617" />
+        <location filename="../../editor/ui/forms.py" line="618" />
         <source>Content kinds</source>
         <translation>内容类别</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="628" />
+        <location filename="../../editor/ui/forms.py" line="629" />
         <source>Item %1</source>
         <translation>事项%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="628" />
+        <location filename="../../editor/ui/forms.py" line="629" />
         <source>Unnumbered item</source>
         <translation>不编号的事项</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="630" />
+        <location filename="../../editor/ui/forms.py" line="631" />
         <source>%1 sub-item(s): select them in the outline.</source>
         <translation>%1 个子项：请在大纲中选择。</translation>
     </message>
@@ -1205,167 +1205,167 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>MetricsModel</name>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="58" />
+        <location filename="../../editor/ui/metrics_panel.py" line="59" />
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="59" />
+        <location filename="../../editor/ui/metrics_panel.py" line="60" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="60" />
+        <location filename="../../editor/ui/metrics_panel.py" line="61" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="61" />
+        <location filename="../../editor/ui/metrics_panel.py" line="62" />
         <source>Scale</source>
         <translation>数量级</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="62" />
+        <location filename="../../editor/ui/metrics_panel.py" line="63" />
         <source>Qualifier</source>
         <translation>限定词</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="63" />
+        <location filename="../../editor/ui/metrics_panel.py" line="64" />
         <source>Last year</source>
         <translation>上年数值</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="64" />
+        <location filename="../../editor/ui/metrics_panel.py" line="65" />
         <source>Rate</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="65" />
+        <location filename="../../editor/ui/metrics_panel.py" line="66" />
         <source>Change</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="66" />
+        <location filename="../../editor/ui/metrics_panel.py" line="67" />
         <source>Used in</source>
         <translation>使用处</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="109" />
+        <location filename="../../editor/ui/metrics_panel.py" line="110" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="109" />
+        <location filename="../../editor/ui/metrics_panel.py" line="110" />
         <source>Preamble</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="109" />
+        <location filename="../../editor/ui/metrics_panel.py" line="110" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="110" />
+        <location filename="../../editor/ui/metrics_panel.py" line="111" />
         <source>Signature</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="110" />
+        <location filename="../../editor/ui/metrics_panel.py" line="111" />
         <source>Note</source>
         <translation>附注</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="110" />
+        <location filename="../../editor/ui/metrics_panel.py" line="111" />
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="111" />
+        <location filename="../../editor/ui/metrics_panel.py" line="112" />
         <source>Introduction</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="111" />
+        <location filename="../../editor/ui/metrics_panel.py" line="112" />
         <source>Lead sentence</source>
         <translation>首句</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="111" />
+        <location filename="../../editor/ui/metrics_panel.py" line="112" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="123" />
+        <location filename="../../editor/ui/metrics_panel.py" line="124" />
         <source>%1 paragraph %2</source>
         <translation>%1第%2段</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="275" />
+        <location filename="../../editor/ui/metrics_panel.py" line="276" />
         <source>万 or 亿 written after the number (2.5万人次)</source>
         <translation>写在数字后面的“万”或“亿”（如 2.5万人次）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="276" />
+        <location filename="../../editor/ui/metrics_panel.py" line="277" />
         <source>余 逾 近 约 超 多 以上 左右 达 …</source>
         <translation>余、逾、近、约、超、多、以上、左右、达……</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="277" />
+        <location filename="../../editor/ui/metrics_panel.py" line="278" />
         <source>Last year's value, same unit and scale: gives the year-on-year change</source>
         <translation>上年数值（单位和数量级与本年相同），用于计算同比变化</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="278" />
+        <location filename="../../editor/ui/metrics_panel.py" line="279" />
         <source>A rate (%): its change is written in 个百分点</source>
         <translation>比率（%）：其变化以“个百分点”表示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="279" />
+        <location filename="../../editor/ui/metrics_panel.py" line="280" />
         <source>Computed from the value and last year's value</source>
         <translation>由本年数值和上年数值自动计算</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="280" />
+        <location filename="../../editor/ui/metrics_panel.py" line="281" />
         <source>How many times the text uses this metric</source>
         <translation>正文中使用此指标的次数</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="336" />
+        <location filename="../../editor/ui/metrics_panel.py" line="337" />
         <source>In the text: %1</source>
         <translation>正文中显示为：%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="336" />
+        <location filename="../../editor/ui/metrics_panel.py" line="337" />
         <source>Not filled in yet</source>
         <translation>尚未填写</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="339" />
+        <location filename="../../editor/ui/metrics_panel.py" line="340" />
         <source>Fill in last year's value to compute the change</source>
         <translation>填写上年数值后即可计算同比变化</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="340" />
+        <location filename="../../editor/ui/metrics_panel.py" line="341" />
         <source>The change cannot be computed (last year's value is 0 or invalid)</source>
         <translation>无法计算同比变化（上年数值为 0 或无效）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="344" />
+        <location filename="../../editor/ui/metrics_panel.py" line="345" />
         <source>Not used in the text</source>
         <translation>正文中未使用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="346" />
+        <location filename="../../editor/ui/metrics_panel.py" line="347" />
         <source>Used %1 time(s) in %2 paragraph(s):</source>
         <translation>共使用 %1 次，在 %2 个段落中：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="410" />
+        <location filename="../../editor/ui/metrics_panel.py" line="411" />
         <source>Edit metric “%1”</source>
         <translation>修改指标“%1”</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="430" />
+        <location filename="../../editor/ui/metrics_panel.py" line="431" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1373,50 +1373,50 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="525" />
+        <location filename="../../editor/ui/metrics_panel.py" line="527" />
         <source>Filter metrics (label, value, unit)…</source>
         <translation>筛选指标（名称、数值、单位）…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="528" />
-        <location filename="../../editor/ui/metrics_panel.py" line="641" />
+        <location filename="../../editor/ui/metrics_panel.py" line="530" />
+        <location filename="../../editor/ui/metrics_panel.py" line="643" />
         <source>Add metric</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="530" />
-        <location filename="../../editor/ui/metrics_panel.py" line="667" />
-        <location filename="../../editor/ui/metrics_panel.py" line="680" />
+        <location filename="../../editor/ui/metrics_panel.py" line="532" />
+        <location filename="../../editor/ui/metrics_panel.py" line="669" />
+        <location filename="../../editor/ui/metrics_panel.py" line="682" />
         <source>Delete metric</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="536" />
+        <location filename="../../editor/ui/metrics_panel.py" line="538" />
         <source>Double-click to go to the paragraph</source>
         <translation>双击转到该段落</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="538" />
+        <location filename="../../editor/ui/metrics_panel.py" line="540" />
         <source>Used in:</source>
         <translation>使用处：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="621" />
+        <location filename="../../editor/ui/metrics_panel.py" line="623" />
         <source>(not used in the text)</source>
         <translation>（正文中未使用）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="640" />
+        <location filename="../../editor/ui/metrics_panel.py" line="642" />
         <source>New metric</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/metrics_panel.py" line="668" />
+        <location filename="../../editor/ui/metrics_panel.py" line="670" />
         <source>“%1” is used in %2 paragraph(s). If you delete it, those places will show a missing-metric marker. Delete anyway?</source>
         <translation>“%1”在 %2 个段落中使用。删除后，这些位置将显示“指标缺失”标记。仍要删除吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor/ui/metrics_panel.py" line="677" />
+        <location filename="../../editor/ui/metrics_panel.py" line="679" />
         <source>Delete %n metric(s)</source>
         <translation>
             <numerusform>删除 %n 个指标</numerusform>
@@ -1800,238 +1800,238 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>ReportInfoForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="256" />
+        <location filename="../../editor/ui/forms.py" line="257" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="258" />
+        <location filename="../../editor/ui/forms.py" line="259" />
         <source>&amp;Organisations (one per line):</source>
         <translation>机关名称（每行一个）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="270" />
+        <location filename="../../editor/ui/forms.py" line="271" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="272" />
+        <location filename="../../editor/ui/forms.py" line="273" />
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="274" />
+        <location filename="../../editor/ui/forms.py" line="275" />
         <source>&amp;Title (empty: generated):</source>
         <translation>标题（留空则自动生成）(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="277" />
+        <location filename="../../editor/ui/forms.py" line="278" />
         <source>&amp;Preamble:</source>
         <translation>开头(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="278" />
+        <location filename="../../editor/ui/forms.py" line="279" />
         <source>&amp;Closing:</source>
         <translation>结尾(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="279" />
+        <location filename="../../editor/ui/forms.py" line="280" />
         <source>&amp;Signature (one line each):</source>
         <translation>落款（每行一个）(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="280" />
+        <location filename="../../editor/ui/forms.py" line="281" />
         <source>&amp;Date written (成文日期):</source>
         <translation>成文日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="280" />
+        <location filename="../../editor/ui/forms.py" line="281" />
         <source>Date written</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="281" />
+        <location filename="../../editor/ui/forms.py" line="282" />
         <source>P&amp;ublication date:</source>
         <translation>发布日期(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="281" />
+        <location filename="../../editor/ui/forms.py" line="282" />
         <source>Publication date</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="282" />
+        <location filename="../../editor/ui/forms.py" line="283" />
         <source>&amp;Notes (附注):</source>
         <translation>附注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="285" />
-        <location filename="../../editor/ui/forms.py" line="289" />
+        <location filename="../../editor/ui/forms.py" line="286" />
+        <location filename="../../editor/ui/forms.py" line="290" />
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="287" />
+        <location filename="../../editor/ui/forms.py" line="288" />
         <source>Public (web)</source>
         <translation>公开版（网站发布）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="288" />
+        <location filename="../../editor/ui/forms.py" line="289" />
         <source>Formal (red header, colophon)</source>
         <translation>正式公文版（红头、版记）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="290" />
+        <location filename="../../editor/ui/forms.py" line="291" />
         <source>&amp;Edition:</source>
         <translation>版本(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="292" />
+        <location filename="../../editor/ui/forms.py" line="293" />
         <source>Issuer mark:</source>
         <translation>发文机关标志：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="293" />
+        <location filename="../../editor/ui/forms.py" line="294" />
         <source>Document number:</source>
         <translation>发文字号：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="294" />
+        <location filename="../../editor/ui/forms.py" line="295" />
         <source>Signers (签发人):</source>
         <translation>签发人：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="295" />
+        <location filename="../../editor/ui/forms.py" line="296" />
         <source>Recipients:</source>
         <translation>主送机关：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="296" />
+        <location filename="../../editor/ui/forms.py" line="297" />
         <source>Copies to (抄送):</source>
         <translation>抄送：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="297" />
+        <location filename="../../editor/ui/forms.py" line="298" />
         <source>Printed by:</source>
         <translation>印发机关：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="298" />
+        <location filename="../../editor/ui/forms.py" line="299" />
         <source>Print date:</source>
         <translation>印发日期：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="298" />
+        <location filename="../../editor/ui/forms.py" line="299" />
         <source>Print date</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="305" />
+        <location filename="../../editor/ui/forms.py" line="306" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="310" />
+        <location filename="../../editor/ui/forms.py" line="311" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="310" />
+        <location filename="../../editor/ui/forms.py" line="311" />
         <source>Body text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="310" />
+        <location filename="../../editor/ui/forms.py" line="311" />
         <source>Level-1 heading</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="311" />
+        <location filename="../../editor/ui/forms.py" line="312" />
         <source>Level-2 heading</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="311" />
+        <location filename="../../editor/ui/forms.py" line="312" />
         <source>Level-3 heading</source>
         <translation>三级标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="312" />
+        <location filename="../../editor/ui/forms.py" line="313" />
         <source>Page number</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="312" />
+        <location filename="../../editor/ui/forms.py" line="313" />
         <source>Issuer mark</source>
         <translation>发文机关标志</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="316" />
+        <location filename="../../editor/ui/forms.py" line="317" />
         <source>F&amp;ont preset:</source>
         <translation>字体方案(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="340" />
+        <location filename="../../editor/ui/forms.py" line="341" />
         <source>⚠ not installed here</source>
         <translation>⚠ 本机未安装</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="341" />
+        <location filename="../../editor/ui/forms.py" line="342" />
         <source>The Word file names this font; the preview and PDF use %1.</source>
         <translation>Word 文件中使用此字体名称；预览和 PDF 使用 %1。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="347" />
+        <location filename="../../editor/ui/forms.py" line="348" />
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="359" />
+        <location filename="../../editor/ui/forms.py" line="360" />
         <source>&amp;Bold level-2 headings</source>
         <translation>二级标题加粗(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="360" />
+        <location filename="../../editor/ui/forms.py" line="361" />
         <source>Bold level-3 headings</source>
         <translation>三级标题加粗</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="362" />
+        <location filename="../../editor/ui/forms.py" line="363" />
         <source>Number level-3 items continuously</source>
         <translation>三级标题连续编号</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="363" />
+        <location filename="../../editor/ui/forms.py" line="364" />
         <source>Page &amp;numbers:</source>
         <translation>页码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="364" />
+        <location filename="../../editor/ui/forms.py" line="365" />
         <source>Outside edge (odd right, even left)</source>
         <translation>外侧（单页居右，双页居左）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="365" />
+        <location filename="../../editor/ui/forms.py" line="366" />
         <source>Centred</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="365" />
+        <location filename="../../editor/ui/forms.py" line="366" />
         <source>Page numbers</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="384" />
+        <location filename="../../editor/ui/forms.py" line="385" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="394" />
+        <location filename="../../editor/ui/forms.py" line="395" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="409" />
+        <location filename="../../editor/ui/forms.py" line="410" />
         <source>Font preset</source>
         <translation>字体方案</translation>
     </message>
@@ -2039,82 +2039,82 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>SectionForm</name>
     <message>
-        <location filename="../../editor/ui/forms.py" line="438" />
+        <location filename="../../editor/ui/forms.py" line="439" />
         <source>Section heading</source>
         <translation>部分标题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="439" />
+        <location filename="../../editor/ui/forms.py" line="440" />
         <source>&amp;Heading:</source>
         <translation>标题(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="451" />
+        <location filename="../../editor/ui/forms.py" line="452" />
         <source>Thematic section (counts as 主要举措和成效)</source>
         <translation>专题部分（计入“主要举措和成效”）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="464" />
+        <location filename="../../editor/ui/forms.py" line="465" />
         <source>Content kinds:</source>
         <translation>内容类别：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="465" />
+        <location filename="../../editor/ui/forms.py" line="466" />
         <source>N&amp;umbered (一、)</source>
         <translation>编号（一、）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="466" />
+        <location filename="../../editor/ui/forms.py" line="467" />
         <source>Introductory paragraphs (optional)</source>
         <translation>导语段落（可选）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="467" />
+        <location filename="../../editor/ui/forms.py" line="468" />
         <source>&amp;Intro:</source>
         <translation>导语(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="469" />
+        <location filename="../../editor/ui/forms.py" line="470" />
         <source>Add &amp;item</source>
         <translation>添加事项(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="475" />
+        <location filename="../../editor/ui/forms.py" line="476" />
         <source>Closing paragraphs after the last item (optional), e.g. 下一步，我局将……</source>
         <translation>最后一项之后的结尾段落（可不填），如“下一步，我局将……”</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="476" />
+        <location filename="../../editor/ui/forms.py" line="477" />
         <source>Closing para&amp;graphs:</source>
         <translation>结尾段落(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="478" />
+        <location filename="../../editor/ui/forms.py" line="479" />
         <source>Metrics used in this section</source>
         <translation>本部分使用的指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="489" />
+        <location filename="../../editor/ui/forms.py" line="490" />
         <source>(metric table not available)</source>
         <translation>（指标表不可用）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="525" />
+        <location filename="../../editor/ui/forms.py" line="526" />
         <source>Section %1</source>
         <translation>第%1部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="526" />
+        <location filename="../../editor/ui/forms.py" line="527" />
         <source>Unnumbered section</source>
         <translation>不编号的部分</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="541" />
+        <location filename="../../editor/ui/forms.py" line="542" />
         <source>Included: a thematic section counts as 主要举措和成效.</source>
         <translation>已包含：专题部分计入“主要举措和成效”。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/forms.py" line="548" />
+        <location filename="../../editor/ui/forms.py" line="549" />
         <source>Content kinds</source>
         <translation>内容类别</translation>
     </message>
@@ -2130,31 +2130,59 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>TokenTextEdit</name>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="202" />
-        <location filename="../../editor/ui/textedit.py" line="420" />
-        <location filename="../../editor/ui/textedit.py" line="446" />
+        <location filename="../../editor/ui/textedit.py" line="227" />
+        <location filename="../../editor/ui/textedit.py" line="482" />
+        <location filename="../../editor/ui/textedit.py" line="508" />
         <source>Make metric</source>
         <translation>设为指标</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="204" />
+        <location filename="../../editor/ui/textedit.py" line="229" />
         <source>Insert metric…</source>
         <translation>插入指标…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="323" />
+        <location filename="../../editor/ui/textedit.py" line="357" />
+        <source>Delete figure</source>
+        <translation>删除数字</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="364" />
         <source>Typing</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="421" />
+        <location filename="../../editor/ui/textedit.py" line="370" />
+        <location filename="../../editor/ui/textedit.py" line="670" />
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="450" />
+        <source>Insert figure</source>
+        <translation>插入数字</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="483" />
         <source>Select a figure such as 2041件 or 近5.9万宗 (digits, then the unit) first.</source>
         <translation>请先选中一个数字，如“2041件”或“近5.9万宗”（数字后接单位）。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="443" />
+        <location filename="../../editor/ui/textedit.py" line="505" />
         <source>Make metric “%1”</source>
         <translation>设为指标“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="549" />
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/textedit.py" line="579" />
+        <location filename="../../editor/ui/textedit.py" line="586" />
+        <location filename="../../editor/ui/textedit.py" line="649" />
+        <source>Drag and drop</source>
+        <translation>拖放</translation>
     </message>
     <message>
         <location filename="../../editor/ui/edit_support.py" line="37" />

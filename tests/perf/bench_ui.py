@@ -9,6 +9,9 @@ Prints
     metrics and problems panels open): time of one key event through the editor, the undo stack and
     every listener, excluding the preview's debounced refresh (median and 95th percentile of 200 keys;
     target median <= 16 ms); baseline: the same keystroke in a bare QTextEdit;
+  * the same in the body of an item holding 20 figures (chips), typed at its end and after a chip in its
+    middle, and Shift+Right selections over the chips (target median <= 16 ms; issue 8); baseline: a bare
+    QTextEdit with the rendered text;
   * the event-loop time of the debounced work that follows a burst of typing (preview, checks);
   * resident memory with the 50x project open (target <= 400 MB).
 """
@@ -107,6 +110,65 @@ def main() -> None:
           f"{open_s * 1000:.0f} ms")
     print(f"keystroke in body editor (50x): median {med * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms "
           f"(baseline bare QTextEdit {bmed * 1000:.2f} ms; ratio {med / bmed:.1f}x) target median <= 16 ms")
+    # A body with 20 figures (issue 8): keys typed at its end and just after a chip in its middle, and
+    # Shift+Right selections over the chips; the same keys in a bare QTextEdit with the rendered text.
+    from editor.model import FieldRef, metric_token, render_text
+
+    fig_item = next(i for s in report.sections[len(report.sections) // 2 + 1:] for i in s.items if i.body)
+    ids = [m.id for m in report.metrics if m.value][:20]
+    fig_body = ["全年" + "，".join(f"办理第{k + 1}类事项{metric_token(mid)}" for k, mid in enumerate(ids[:10])) + "。",
+                "其中" + "，".join(f"第{k + 11}类{metric_token(mid)}" for k, mid in enumerate(ids[10:])) + "。"]
+    window.doc.set_field(FieldRef(fig_item.id, "body"), fig_body, merge=False)
+    window.outline.select(fig_item.id)
+    fedit = window.form_area.form.body
+    assert fedit.source().count("{{m:") == 20 and fedit._chips == 20
+    fedit.setFocus()
+    fedit.moveCursor(QTextCursor.MoveOperation.End)
+    app.processEvents()
+    fig_end = key_times(fedit, 200)
+    block = fedit.document().firstBlock()
+    cursor = fedit.textCursor()
+    cursor.setPosition(block.position() + block.text().index("\ufffc", len(block.text()) // 2) + 1)
+    fedit.setTextCursor(cursor)
+    fig_mid = key_times(fedit, 200)
+    assert fig_item.body[0].count("{{m:") == 10, "a figure was lost"
+
+    def shift_right_times(widget, n: int) -> list[float]:
+        times = []
+        for k in range(n):
+            if k % 40 == 0:
+                c = widget.textCursor()
+                c.setPosition(0)
+                widget.setTextCursor(c)
+            press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+            release = QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+            t = time.perf_counter()
+            QApplication.sendEvent(widget, press)
+            QApplication.sendEvent(widget, release)
+            times.append(time.perf_counter() - t)
+        return times
+
+    fig_sel = shift_right_times(fedit, 200)
+    assert fig_item.body[0].count("{{m:") == 10, "a selection removed a figure"
+    bare_fig = QTextEdit()
+    bare_fig.setPlainText("\n".join(render_text(b, report.metrics) for b in fig_body))
+    bare_fig.show()
+    bare_fig.moveCursor(QTextCursor.MoveOperation.End)
+    bare_fig_times = key_times(bare_fig, 200)
+    bare_sel = shift_right_times(bare_fig, 200)
+
+    def stat(ts: list[float]) -> str:
+        return (f"median {statistics.median(ts) * 1000:.2f} ms, p95 {sorted(ts)[int(len(ts) * 0.95)] * 1000:.2f} ms")
+
+    bfm, bsm = statistics.median(bare_fig_times), statistics.median(bare_sel)
+    print(f"keystroke in a body with 20 figures, at its end: {stat(fig_end)} "
+          f"(baseline bare QTextEdit {bfm * 1000:.2f} ms; ratio {statistics.median(fig_end) / bfm:.1f}x) "
+          f"target median <= 16 ms")
+    print(f"keystroke in a body with 20 figures, after a chip in the middle: {stat(fig_mid)} "
+          f"(ratio {statistics.median(fig_mid) / bfm:.1f}x) target median <= 16 ms")
+    print(f"Shift+Right over a body with 20 figures: {stat(fig_sel)} (baseline bare QTextEdit {bsm * 1000:.2f} ms; "
+          f"ratio {statistics.median(fig_sel) / bsm:.1f}x)")
+
     # the debounced work after the burst (preview refresh and checks run later, off the key path)
     t = time.perf_counter()
     if window.preview is not None:
