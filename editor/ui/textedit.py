@@ -482,6 +482,12 @@ class TokenTextEdit(QTextEdit):
                 self, self.tr("Make metric"),
                 self.tr("Select a figure such as 2041件 or 近5.9万宗 (digits, then the unit) first."))
             return None
+        from ..model.tokens import value_error
+
+        problem = value_error(fields["value"])  # the limits the project file enforces (15 + 6 digits)
+        if problem is not None:
+            QMessageBox.information(self, self.tr("Make metric"), problem)
+            return None
         block = self.document().findBlock(start)
         before = self._block_source(block, block.position(), start)
         from .make_metric_dialog import confirm_metric, propose_label

@@ -180,6 +180,24 @@ def test_make_metric_refuses_non_figure(qtbot, doc, monkeypatch):
     assert shown and doc.undo_stack.count() == 0
 
 
+def test_make_metric_refuses_a_figure_beyond_the_limits(qtbot, doc, monkeypatch):
+    """A figure the project file could not store (over 15 digits) is refused with the reason, so 设为指标
+    never creates a project that opens only as a repaired copy."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    figure = "1" * 30 + "件"
+    doc.set_field(FieldRef("i-1", "body"), [f"收案{figure}。"], merge=False)
+    doc.undo_stack.clear()
+    edit = make(qtbot, doc, FieldRef("i-1", "body"))
+    cursor = edit.textCursor()
+    cursor.setPosition(2)
+    cursor.setPosition(2 + len(figure), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    assert edit.make_metric_from_selection() is None
+    assert shown and "15" in shown[0]
+    assert doc.undo_stack.count() == 0 and [m.id for m in doc.report.metrics] == ["m-cases"]
+
+
 def test_ctrl_m_opens_picker_and_inserts(qtbot, doc, monkeypatch):
     import editor.ui.metric_picker as mp
 
