@@ -86,6 +86,7 @@ def system_libs(appdir: Path, direct: bool = False) -> dict[str, tuple[str | Non
 
 
 def depends(appdir: Path) -> str:
+    appdir = appdir.resolve()
     libs = system_libs(appdir, direct=True)
     missing = sorted(k for k in libs if k.startswith("not found"))
     if missing:
@@ -105,7 +106,9 @@ def depends(appdir: Path) -> str:
         proc = subprocess.run(["dpkg-shlibdeps", "-O", "--ignore-missing-info",
                                f"-l{appdir / '_internal'}", *files],
                               capture_output=True, text=True, cwd=tmp)
-        if proc.returncode == 0:
+        if proc.returncode != 0:
+            print("dpkg-shlibdeps failed, Depends without minimum versions:\n" + proc.stderr[-2000:], file=sys.stderr)
+        else:
             field = proc.stdout.split("=", 1)[1] if "=" in proc.stdout else ""
             for entry in field.split(","):
                 entry = entry.strip()
