@@ -6,6 +6,9 @@
   read the variable already, so restoring it here only affects child processes.
 - Qt finds its plugins in the bundle. This replaces PyInstaller's own PySide6 hook, which imports PySide6 at
   start-up and so slows down the commands that never use Qt.
+- Chinese input: a desktop running fcitx sets QT_IM_MODULE=fcitx, but the system's fcitx plugin is built for the
+  system's Qt and cannot be loaded by the bundled Qt, which then offers no input method at all. fcitx 5 also
+  speaks the IBus protocol, whose plugin is bundled: use that instead.
 """
 
 import os
@@ -21,7 +24,13 @@ def _setup() -> None:
         elif value.split(os.pathsep)[0] == here:
             os.environ.pop("LD_LIBRARY_PATH", None)
     qt = os.path.join(here, "PySide6") if sys.platform.startswith("win") else os.path.join(here, "PySide6", "Qt")
-    os.environ["QT_PLUGIN_PATH"] = os.path.join(qt, "plugins")
+    plugins = os.path.join(qt, "plugins")
+    os.environ["QT_PLUGIN_PATH"] = plugins
+    im = os.environ.get("QT_IM_MODULE", "")
+    contexts = os.path.join(plugins, "platforminputcontexts")
+    if im.startswith("fcitx") and os.path.isdir(contexts) and not any(
+            name.startswith(f"lib{im}") for name in os.listdir(contexts)):
+        os.environ["QT_IM_MODULE"] = "ibus"
 
 
 _setup()
