@@ -128,8 +128,7 @@ def test_deb_builds_installs_works_and_removes_cleanly(tmp_path, package_lock):
                      "/usr/share/icons/hicolor/scalable/apps/report-editor.svg",
                      "/usr/share/icons/hicolor/48x48/apps/report-editor.png"):
             assert path in files
-        if shutil.which("update-mime-database"):
-            assert MIME_FILE.is_file()  # the maintainer script registered .fzbg
+        _check_file_association(tmp_path, installed=True)
 
         _use_installed_package(tmp_path)
         _check_libraries()
@@ -138,9 +137,30 @@ def test_deb_builds_installs_works_and_removes_cleanly(tmp_path, package_lock):
     assert removed.returncode == 0, removed.stderr
     left = [p for p in files if os.path.lexists(p) and not os.path.isdir(p)]
     assert left == [] and not APP.exists() and not os.path.lexists(EXE)
-    assert not MIME_FILE.exists()
+    _check_file_association(tmp_path, installed=False)
+
+
+def _check_file_association(tmp_path: Path, installed: bool) -> None:
+    """The maintainer scripts (un)registered the .fzbg MIME type and the editor as the program opening it."""
+    globs = Path("/usr/share/mime/globs2")
     cache = Path("/usr/share/applications/mimeinfo.cache")
-    assert not cache.exists() or "report-editor" not in cache.read_text(encoding="utf-8")
+    if shutil.which("update-mime-database"):
+        assert MIME_FILE.is_file() == installed
+        assert ("application/x-fzbg-project:*.fzbg" in globs.read_text(encoding="utf-8")) == installed
+    if shutil.which("update-desktop-database"):
+        text = cache.read_text(encoding="utf-8") if cache.exists() else ""
+        assert ("application/x-fzbg-project=report-editor.desktop" in text) == installed
+    gio = shutil.which("gio")
+    if gio and installed:  # what a GLib file manager (UOS, Kylin) does on a double-click
+        probe = tmp_path / "probe.fzbg"
+        shutil.copy(ROOT / "templates" / "sample-dongguan-2022.fzbg", probe)
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+        info = subprocess.run([gio, "info", "-a", "standard::content-type", str(probe)], capture_output=True,
+                              text=True, env=env).stdout
+        assert "application/x-fzbg-project" in info, info
+        default = subprocess.run([gio, "mime", "application/x-fzbg-project"], capture_output=True, text=True,
+                                 env=env).stdout
+        assert "report-editor.desktop" in default.splitlines()[0], default
 
 
 def _use_installed_package(tmp_path: Path) -> None:
