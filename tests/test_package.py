@@ -138,6 +138,8 @@ def test_deb_builds_installs_works_and_removes_cleanly(tmp_path, package_lock):
     left = [p for p in files if os.path.lexists(p) and not os.path.isdir(p)]
     assert left == [] and not APP.exists() and not os.path.lexists(EXE)
     _check_file_association(tmp_path, installed=False)
+    # dpkg keeps the record of a removed package that has a postrm (for `postrm purge`); drop it too
+    subprocess.run(["dpkg", "--purge", "report-editor"], capture_output=True, timeout=600)
 
 
 def _check_file_association(tmp_path: Path, installed: bool) -> None:
