@@ -1,0 +1,72 @@
+"""The command line loads only what a command needs: no Qt for the commands without a window, no python-docx
+where no Word file is read or written (start-up time is almost all imports)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBE = """
+import json, sys
+from editor.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def _modules(tmp_path: Path, *args: str) -> set[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    env.pop("QT_QPA_PLATFORM", None)
+    r = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=tmp_path, env=env, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout.strip().splitlines()[-1])
+    assert data["code"] in (0, 1), r.stderr
+    return set(data["modules"])
+
+
+def _qt(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in ("PySide6", "shiboken6"))
+
+
+def _python_docx(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m == "docx" or m.startswith("docx."))
+
+
+@pytest.fixture()
+def project(tmp_path):
+    from editor.storage import write_project
+    from editor.templates import load_template
+
+    path = tmp_path / "sample.fzbg"
+    write_project(path, load_template("sample-dongguan-2022"), backup=False)
+    return path
+
+
+def test_commands_without_a_window_load_no_qt(tmp_path, project):
+    (tmp_path / "in.txt").write_text("2023年某局法治政府建设年度报告\n\n一、主要举措\n\n办理案件120件。\n", encoding="utf-8")
+    for args in (["templates"], ["new", "n.fzbg"], ["export", project.name], ["check", project.name],
+                 ["import", "in.txt", "-o", "i.fzbg"]):
+        loaded = _modules(tmp_path, *args)
+        assert _qt(loaded) == [], (args, _qt(loaded))
+        if args[0] != "export":
+            assert _python_docx(loaded) == [], (args, _python_docx(loaded))
+    assert (tmp_path / "sample.docx").is_file() and (tmp_path / "i.fzbg").is_file()
+
+
+def test_version_loads_none_of_the_core(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    r = subprocess.run([sys.executable, "-c", "import sys\nfrom editor.cli import main\ntry:\n    main(['--version'])\n"
+                        "except SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.split('.')[0] in "
+                        "('pydantic', 'docx', 'lxml', 'PySide6')))"],
+                       cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines()[-1] == "[]"
+
