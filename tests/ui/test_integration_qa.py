@@ -74,3 +74,25 @@ def test_print_dialog_has_no_english_labels(make_window, chinese, qtbot):
     QTimer.singleShot(0, inspect)
     w.print_dialog()
     assert seen == [[]], seen
+
+
+def test_rollover_of_an_imported_report_leaves_the_import_findings_behind(tmp_path, capsys, seed_text):
+    """`import` then `rollover`: next year's project repeated last year's import findings (原文编号不连续,
+    punctuation converted in a source it was never imported from) in `check` and the problems panel."""
+    from editor.cli import main
+    from editor.storage import read_project
+
+    src = tmp_path / "东莞 2022.txt"
+    src.write_text(seed_text, encoding="utf-8")
+    this_year, next_year = tmp_path / "2022.fzbg", tmp_path / "2023.fzbg"
+    assert main(["import", str(src), "-o", str(this_year)]) == 0
+    assert read_project(this_year).import_findings
+    capsys.readouterr()
+    assert main(["check", str(this_year)]) == 0
+    assert "原文编号不连续" in capsys.readouterr().out
+    assert main(["rollover", str(this_year), "-o", str(next_year)]) == 0
+    assert read_project(next_year).import_findings == []
+    main(["check", str(next_year)])
+    out = capsys.readouterr().out
+    assert "原文编号不连续" not in out and "导入时已改为公文用的全角标点" not in out
+    assert read_project(this_year).import_findings  # last year's project is not changed
