@@ -1566,8 +1566,8 @@ Your changes are still in this window. Save the report (or save it under another
     </message>
     <message>
         <location filename="../../editor/ui/problems_panel.py" line="124" />
-        <source>Hide this finding of the import from now on (can be undone)</source>
-        <translation>今后不再显示这条导入时发现的问题（可撤销）</translation>
+        <source>Ignore the selected problem here (can be undone; right-click for more choices)</source>
+        <translation>忽略选中的这一处问题（可撤销；右键单击可选择忽略此类等）</translation>
     </message>
     <message>
         <location filename="../../editor/ui/problems_panel.py" line="126" />

@@ -148,11 +148,15 @@ def test_import_findings_in_problems_panel_until_ignored(qtbot, tmp_path, seed_t
         panel.refresh()
         qtbot.waitUntil(lambda: panel.is_current, timeout=10000)
         assert len([f for f in panel.findings if f.code == "import.numbering"]) == 1
-        # a proofreading finding is not an import finding: 忽略 stays off for it
+        # a proofreading finding: 忽略 ignores it here (Report.check_ignores), the import findings stay as they are
         other = next(i for i in range(panel.tree.topLevelItemCount())
-                     if not panel.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1).code.startswith("import."))
+                     if not panel.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1).code.startswith("import.")
+                     and panel.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1).ref is not None)
         panel.tree.setCurrentItem(panel.tree.topLevelItem(other))
-        assert not panel.dismiss_button.isEnabled()
+        assert panel.dismiss_button.isEnabled()
+        qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
+        assert len(w.doc.report.check_ignores) == 1
+        assert not next(f for f in w.doc.report.import_findings if f.kind == "numbering").dismissed
     finally:
         _close(opened)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QWidget
 
 from editor.templates import load_template
@@ -96,3 +97,65 @@ def test_rollover_of_an_imported_report_leaves_the_import_findings_behind(tmp_pa
     out = capsys.readouterr().out
     assert "原文编号不连续" not in out and "导入时已改为公文用的全角标点" not in out
     assert read_project(this_year).import_findings  # last year's project is not changed
+
+
+def _select(panel, finding) -> None:
+    for item in panel._all_items():
+        if item.data(0, Qt.ItemDataRole.UserRole + 1) is finding:
+            panel.tree.setCurrentItem(item)
+            return
+    raise AssertionError(finding)
+
+
+def test_one_way_to_ignore_import_and_proofreading_findings(qtbot, tmp_path, seed_text, make_window, chinese):
+    """The import's 忽略 button was greyed on proofreading findings (whose text says 可忽略此处), and the
+    import findings had no 忽略此处 in the context menu; 恢复显示已忽略的问题 and （已忽略N项） knew only the
+    proofreading ignores. Now 忽略 ignores the selected finding whatever made it, the menu offers 忽略此处
+    for both, and restoring brings both back in one undo step."""
+    from editor.ui.main_window import open_windows
+    from editor.ui.report_actions import import_report
+
+    src = tmp_path / "东莞.txt"
+    src.write_text(seed_text, encoding="utf-8")
+    win = make_window(None)
+    before = {id(w) for w in open_windows()}
+    import_report(win, src, review=lambda dialog: True)
+    w = next(x for x in open_windows() if id(x) not in before)
+    try:
+        panel = w.problems_panel
+        panel.refresh()
+        qtbot.waitUntil(lambda: panel.is_current, timeout=10000)
+        stack = w.doc.undo_stack
+        term = next(f for f in panel.findings if f.code == "word.term" and f.excerpt == "减征便民")
+        _select(panel, term)
+        assert panel.dismiss_button.isEnabled()
+        qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
+        assert [(i.rule, i.text) for i in w.doc.report.check_ignores] == [("word.term", "减征便民")]
+        assert stack.undoText() == "忽略一处问题"
+        qtbot.waitUntil(lambda: panel.is_current, timeout=10000)
+        assert not any(f.excerpt == "减征便民" for f in panel.findings)
+        gap = next(f for f in panel.findings if f.code == "import.numbering")
+        menu = panel.context_menu(gap)
+        here = menu.findChild(QAction, "actionIgnoreHere")
+        assert here is not None and here.text() == "忽略此处"
+        here.trigger()
+        assert next(f for f in w.doc.report.import_findings if f.kind == "numbering").dismissed
+        qtbot.waitUntil(lambda: panel.is_current, timeout=10000)
+        assert not any(f.code == "import.numbering" for f in panel.findings)
+        assert "已忽略2项" in panel.summary.text()
+        restore = panel.context_menu(None).findChild(QAction, "actionRestoreIgnored")
+        assert restore.text().endswith("（2）") or "2" in restore.text()
+        count = stack.count()
+        restore.trigger()
+        assert stack.count() == count + 1
+        qtbot.waitUntil(lambda: panel.is_current, timeout=10000)
+        assert any(f.code == "import.numbering" for f in panel.findings)
+        assert any(f.excerpt == "减征便民" for f in panel.findings)
+        assert "已忽略" not in panel.summary.text()
+        stack.undo()
+        assert w.doc.report.check_ignores and any(f.dismissed for f in w.doc.report.import_findings)
+    finally:
+        for x in open_windows():
+            if id(x) not in before:
+                x.doc.undo_stack.setClean()
+                x.close()
