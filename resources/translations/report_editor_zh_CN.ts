@@ -1705,6 +1705,26 @@ Your changes are still in this window. Save the report (or save it under another
         <source>Repaired copy: save it under a new name after checking it.</source>
         <translation>这是修复后的副本：请检查后另存为新文件。</translation>
     </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="33" />
+        <source>A backup of the previous version exists: “%1”. Either opens as a new, unsaved report; the damaged file is not changed.</source>
+        <translation>有上一版本的备份：“%1”。修复后的副本和备份都作为新的、尚未保存的报告打开；损坏的文件不会被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="36" />
+        <source>Open the repaired copy</source>
+        <translation>打开修复后的副本</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="37" />
+        <source>Open the backup</source>
+        <translation>打开备份</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="38" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 <context>
     <name>ReportActions</name>

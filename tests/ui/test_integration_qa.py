@@ -159,3 +159,50 @@ def test_one_way_to_ignore_import_and_proofreading_findings(qtbot, tmp_path, see
             if id(x) not in before:
                 x.doc.undo_stack.setClean()
                 x.close()
+
+
+def test_damaged_project_with_duplicate_ids_offers_its_backup(tmp_path, app_settings, recovery_folder, monkeypatch,
+                                                             qtbot, chinese):
+    """The repaired-copy question (duplicate ids) said 如有备份（同名 .bak 文件），也可以打开备份 but, unlike the
+    damaged-file question, had no 打开备份 button even when the .bak was there."""
+    from pathlib import Path
+
+    from editor.storage import read_project, write_project
+    from editor.storage.lock import read_lock
+    from editor.ui import file_problems
+    from editor.ui.main_window import open_project_window
+
+    damaged = Path(__file__).resolve().parents[1] / "data" / "damaged" / "duplicate-item-ids.fzbg"
+    path = tmp_path / "报告.fzbg"
+    path.write_bytes(damaged.read_bytes())
+    good = load_template("sample-dongguan-2022")
+    write_project(tmp_path / "报告.fzbg.bak", good)
+    asked = []
+
+    def choose(parent, title, text, options, default, icon=None):
+        asked.append((text, [key for key, _label in options], [label for _key, label in options]))
+        return "backup"
+
+    monkeypatch.setattr(file_problems, "choose", choose)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
+                        lambda *a, **k: pytest.fail("asked Yes/No without the backup"))
+    w = open_project_window(path, app_settings, recovery_folder=recovery_folder)
+    assert w is not None
+    qtbot.addWidget(w)
+    assert len(asked) == 1 and "报告.fzbg.bak" in asked[0][0]
+    assert asked[0][1] == ["repair", "backup", "close"]
+    assert asked[0][2] == ["打开修复后的副本", "打开备份", "关闭"]
+    assert w.doc.path is None and w.doc.modified
+    assert w.doc.report.organisations == good.organisations and len(w.doc.report.sections) == len(good.sections)
+    assert path.read_bytes() == damaged.read_bytes() and read_lock(path) is None
+    assert read_project(tmp_path / "报告.fzbg.bak").sections  # the backup itself is not changed
+    w.doc.undo_stack.setClean()
+    w.close()
+    # the other choice: the repaired copy, at once (no second question)
+    monkeypatch.setattr(file_problems, "choose", lambda *a, **k: "repair")
+    w = open_project_window(path, app_settings, recovery_folder=recovery_folder)
+    qtbot.addWidget(w)
+    ids = [it.id for _s, chain in w.doc.report.iter_items() for it in chain[-1:]]
+    assert w.doc.path is None and len(ids) == len(set(ids))
+    w.doc.undo_stack.setClean()
+    w.close()
