@@ -206,3 +206,28 @@ def test_damaged_project_with_duplicate_ids_offers_its_backup(tmp_path, app_sett
     assert w.doc.path is None and len(ids) == len(set(ids))
     w.doc.undo_stack.setClean()
     w.close()
+
+
+def test_problems_in_a_section_closing_paragraph_are_placed_in_chinese(make_window, qtbot, capsys, tmp_path):
+    """The import brought sections a closing paragraph (结尾段落, Section.outro); the proofreading's places
+    did not know the field and said "五、outro第1段" in the problems panel and in `check`."""
+    from editor.cli import main
+    from editor.model import FieldRef
+    from editor.storage import write_project
+
+    w = make_window(ReportDocument(load_template("sample-dongguan-2022")))
+    w.show()
+    section = w.doc.report.sections[0]
+    w.doc.set_field(FieldRef(section.id, "outro"), ["下一步，我局将研究布署重点任务。"], merge=False)
+    panel = w.problems_panel
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.is_current and any(f.ref is not None and f.ref.field == "outro"
+                                                     for f in panel.findings), timeout=10000)
+    places = [f.where for f in panel.findings if f.ref is not None and f.ref.field == "outro"]
+    assert places and all("结尾段落第1段" in p and not LATIN_WORD.search(p) for p in places), places
+    path = tmp_path / "报告.fzbg"
+    write_project(path, w.doc.report)
+    capsys.readouterr()
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "结尾段落第1段" in out and "outro" not in out
