@@ -519,7 +519,7 @@ class ProblemsPanel(QWidget):
         new = dismissed_findings(self.doc.report, f) if f is not None else None
         if new is None:
             return False
-        self.doc.set_field(FieldRef("report", "import_findings"), new, self.tr("Ignore"), merge=False)
+        self.doc.set_field(FieldRef("report", "import_findings"), new, self.tr("Ignore a problem"), merge=False)
         self.refresh()
         return True
 

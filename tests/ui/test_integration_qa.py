@@ -140,6 +140,7 @@ def test_one_way_to_ignore_import_and_proofreading_findings(qtbot, tmp_path, see
         assert here is not None and here.text() == "忽略此处"
         here.trigger()
         assert next(f for f in w.doc.report.import_findings if f.kind == "numbering").dismissed
+        assert stack.undoText() == "忽略一处问题"  # the same words for the same action
         qtbot.waitUntil(lambda: panel.is_current, timeout=10000)
         assert not any(f.code == "import.numbering" for f in panel.findings)
         assert "已忽略2项" in panel.summary.text()
