@@ -232,3 +232,43 @@ def test_problems_in_a_section_closing_paragraph_are_placed_in_chinese(make_wind
     main(["check", str(path)])
     out = capsys.readouterr().out
     assert "结尾段落第1段" in out and "outro" not in out
+
+
+def _printed_page_colours(w, tmp_path, edition=None):
+    """Print page 1 through the window (Qt's PDF printer) and return the set of its pixel colours."""
+    import shutil
+    import subprocess
+
+    from PIL import Image
+    from PySide6.QtPrintSupport import QPrinter
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("poppler-utils (pdftoppm) is installed by .ci/run")
+    from editor.ui.printing import setup_printer
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    setup_printer(printer)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setFromTo(1, 1)
+    assert w.print_to(printer, edition) == 1
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(tmp_path / "printed.pdf"),
+                    str(tmp_path / "page")], check=True)
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("RGB")
+    return {c for _n, c in image.getcolors(1 << 20)}
+
+
+def test_printed_pages_carry_no_figure_highlighting(make_window, tmp_path):
+    """Printing paints the preview's pages: the light-blue background that marks a figure (24条 on page 1)
+    and the green one of a change were printed on paper, unlike the exported Word/PDF."""
+    from editor.ui.preview import CHANGE_BG, METRIC_BG
+
+    w = make_window(ReportDocument(load_template("sample-dongguan-2022")))
+    w.show()
+    marks = {METRIC_BG.getRgb()[:3], CHANGE_BG.getRgb()[:3]}
+    assert "24条" in w.preview.canvas.layout_.text.toPlainText()[:800]
+    for edition in (None, "formal"):
+        colours = _printed_page_colours(w, tmp_path / (edition or "shown"), edition)
+        assert not colours & marks
+    assert w.preview.page_count() == 10  # the preview itself keeps its marks and pages
