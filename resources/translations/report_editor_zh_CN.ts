@@ -466,7 +466,7 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
     <message>
         <location filename="../../editor/ui/main_window.py" line="219" />
         <source>Export &amp;PDF…</source>
-        <translation>导出 PDF(&amp;P)…</translation>
+        <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="231" />
@@ -521,7 +521,7 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
     <message>
         <location filename="../../editor/ui/main_window.py" line="253" />
         <source>Pre&amp;ferences…</source>
-        <translation>首选项(&amp;F)…</translation>
+        <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="258" />
@@ -546,7 +546,7 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
     <message>
         <location filename="../../editor/ui/main_window.py" line="265" />
         <source>Move &amp;up</source>
-        <translation>上移(&amp;U)</translation>
+        <translation>上移(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="267" />
@@ -576,12 +576,12 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
     <message>
         <location filename="../../editor/ui/main_window.py" line="273" />
         <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
+        <translation>缩小(&amp;Z)</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="274" />
         <source>&amp;Fit Page Width</source>
-        <translation>适合页宽(&amp;F)</translation>
+        <translation>适合页宽(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="275" />
@@ -1747,7 +1747,7 @@ Your changes are still in this window. Save the report (or save it under another
     <message>
         <location filename="../../editor/ui/report_actions.py" line="144" />
         <source>Import…</source>
-        <translation>导入…</translation>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../editor/ui/report_actions.py" line="146" />
@@ -1761,6 +1761,11 @@ Your changes are still in this window. Save the report (or save it under another
         <translation>新建下一年度报告</translation>
     </message>
     <message>
+        <location filename="../../editor/ui/report_actions.py" line="147" />
+        <source>New next-&amp;year report</source>
+        <translation>新建下一年度报告(&amp;Y)</translation>
+    </message>
+    <message>
         <location filename="../../editor/ui/report_actions.py" line="149" />
         <source>Create next year's report from the current one; this year's figures become the previous-year values</source>
         <translation>以当前报告为基础生成下一年度的报告，去年的数字成为上年值</translation>
@@ -1768,7 +1773,7 @@ Your changes are still in this window. Save the report (or save it under another
     <message>
         <location filename="../../editor/ui/report_actions.py" line="151" />
         <source>Merge other projects…</source>
-        <translation>合并其他项目…</translation>
+        <translation>合并其他项目(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../editor/ui/report_actions.py" line="153" />

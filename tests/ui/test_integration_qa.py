@@ -272,3 +272,28 @@ def test_printed_pages_carry_no_figure_highlighting(make_window, tmp_path):
         colours = _printed_page_colours(w, tmp_path / (edition or "shown"), edition)
         assert not colours & marks
     assert w.preview.page_count() == 10  # the preview itself keeps its marks and pages
+
+
+def test_menu_mnemonics_are_unique_and_the_import_actions_have_one(make_window, chinese):
+    """The merged menus: 导入…, 新建下一年度报告 and 合并其他项目… had no Alt letter, and letters clashed
+    (导出 PDF(P)/打印(P), 查找和替换(F)/首选项(F), 添加子项(U)/上移(U), 转到大纲(O)/缩小(O), 转到表单(F)/适合页宽(F)):
+    a clashing letter only moves between the two items instead of choosing one."""
+    from editor.ui.main_window import MainWindow
+
+    w = make_window(ReportDocument(load_template("sample-dongguan-2022")))
+    assert isinstance(w, MainWindow)
+    clashes = {}
+    for top in w.menuBar().actions():
+        menu = top.menu()
+        if menu is None or menu is w.window_menu:
+            continue
+        letters = {}
+        for action in menu.actions():
+            m = re.search(r"&([^&])", action.text())
+            if m:
+                letters.setdefault(m.group(1).upper(), []).append(action.text())
+        clashes.update({f"{top.text()} {k}": v for k, v in letters.items() if len(v) > 1})
+    assert clashes == {}
+    named = {a.objectName(): a.text() for a in w.findChildren(QAction)}
+    for name in ("actionImport", "actionRollover", "actionMerge"):
+        assert re.search(r"\(&[A-Z]\)", named[name]), named[name]
