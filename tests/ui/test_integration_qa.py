@@ -7,7 +7,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QLineEdit, QWidget
 
 from editor.templates import load_template
 from editor.ui import i18n
@@ -297,3 +297,29 @@ def test_menu_mnemonics_are_unique_and_the_import_actions_have_one(make_window, 
     named = {a.objectName(): a.text() for a in w.findChildren(QAction)}
     for name in ("actionImport", "actionRollover", "actionMerge"):
         assert re.search(r"\(&[A-Z]\)", named[name]), named[name]
+
+
+def test_first_file_dialog_on_an_account_without_documents_starts_in_an_existing_folder(make_window, qtbot,
+                                                                                        _isolated_home):
+    """A new account without ~/Documents (the temporary home here): File → Import… opened in the home folder
+    with "Documents" typed into the file-name box, as the start folder did not exist."""
+    from pathlib import Path
+
+    assert not (Path(_isolated_home) / "Documents").exists()
+    w = make_window(ReportDocument(load_template("sample-dongguan-2022")))
+    w.show()
+    seen = []
+
+    def inspect():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(50, inspect)
+            return
+        seen.append((dialog.directory().absolutePath(), dialog.findChild(QLineEdit, "fileNameEdit").text()))
+        dialog.reject()
+
+    QTimer.singleShot(0, inspect)
+    next(a for a in w.file_menu.actions() if a.objectName() == "actionImport").trigger()
+    assert len(seen) == 1
+    folder, typed = seen[0]
+    assert Path(folder).is_dir() and typed == ""
