@@ -199,7 +199,7 @@ _FONT_ROLE_LABELS = {
     "title": "标题", "body": "正文", "heading1": "一级标题", "heading2": "二级标题", "heading3": "三级、四级标题",
     "page_number": "页码", "issuer_mark": "发文机关标志",
 }
-_NODE_FIELD_LABELS = {"heading": "标题", "intro": "导语", "lead": "引导句", "body": "正文"}
+_NODE_FIELD_LABELS = {"heading": "标题", "intro": "导语", "lead": "引导句", "body": "正文", "outro": "结尾段落"}
 
 
 def describe_ref(report: Report, ref: Optional[FieldRef], ctx: Optional[CheckContext] = None) -> str:

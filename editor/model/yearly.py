@@ -32,6 +32,8 @@ def rollover(report: Report) -> Report:
     nxt.date = None
     nxt.publication_date = None
     nxt.formal.print_date = None
+    # what the import found in last year's source (numbering, converted punctuation) is not about this text
+    nxt.import_findings = []
     if nxt.formal.doc_number:
         # 东司〔2023〕5号 -> 东司〔2024〕号: the year advances, the serial number is new each year
         nxt.formal.doc_number = re.sub(

@@ -1282,25 +1282,20 @@ def _open_project_window(path: Path, title: str, settings, parent, recovery_fold
     try:
         report = read_project(path)
     except ProjectRepairable as e:  # duplicate ids, unsaveable characters: offer a repaired copy, file untouched
-        from .repair_dialog import open_repaired_copy
+        from .repair_dialog import offer_repair_or_backup, open_repaired_copy
 
-        return open_repaired_copy(e, settings, parent, recovery_folder=recovery_folder)
+        if not backup_of(path).is_file():
+            return open_repaired_copy(e, settings, parent, recovery_folder=recovery_folder)
+        choice = offer_repair_or_backup(e, backup_of(path), parent)  # the .bak is there: offer it too
+        if choice == "backup":
+            return _open_backup_window(path, title, settings, parent, recovery_folder)
+        if choice == "repair":
+            return open_repaired_copy(e, settings, parent, recovery_folder=recovery_folder, ask=False)
+        return None
     except ReportEditorError as e:
         choice = offer_damaged_project(parent, title, path, e)
         if choice == "backup":
-            try:
-                backup = read_project(backup_of(path))
-            except ReportEditorError as e2:
-                QMessageBox.critical(parent, title, e2.message)
-                return None
-            # The backup opens as an unsaved report: saving asks for a name; the damaged file stays.
-            window = MainWindow(ReportDocument(backup), settings, recovery_folder=recovery_folder)
-            window.doc.undo_stack.resetClean()
-            window._update_modified()
-            window.statusBar().showMessage(QApplication.translate(
-                "MainWindow", "Opened the backup “%1”; save it under a name of your choice.")
-                .replace("%1", backup_of(path).name), 15000)
-            return window
+            return _open_backup_window(path, title, settings, parent, recovery_folder)
         if choice == "move":
             from ..storage.damaged import move_aside
 
@@ -1352,6 +1347,24 @@ def _open_project_window(path: Path, title: str, settings, parent, recovery_fold
         raise
     st.add_recent_file(path, window.settings)
     st.set_last_folder(path, window.settings)
+    return window
+
+
+def _open_backup_window(path: Path, title: str, settings, parent, recovery_folder) -> Optional[MainWindow]:
+    """The backup of a damaged project as an unsaved report: saving asks for a name; the damaged file stays."""
+    from .file_problems import backup_of
+
+    try:
+        backup = read_project(backup_of(path))
+    except ReportEditorError as e2:
+        QMessageBox.critical(parent, title, e2.message)
+        return None
+    window = MainWindow(ReportDocument(backup), settings, recovery_folder=recovery_folder)
+    window.doc.undo_stack.resetClean()
+    window._update_modified()
+    window.statusBar().showMessage(QApplication.translate(
+        "MainWindow", "Opened the backup “%1”; save it under a name of your choice.")
+        .replace("%1", backup_of(path).name), 15000)
     return window
 
 

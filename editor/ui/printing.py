@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QMarginsF, QPointF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QMarginsF, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPageLayout, QPageSize, QPainter, QTextCursor
 from PySide6.QtPrintSupport import QPrinter
 
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
@@ -67,16 +67,45 @@ def edition_layout(report, edition: str):
     return layout
 
 
+def without_marks(layout):
+    """``layout`` without the screen's marks of figures, changes and missing values (the light blue,
+    green and red backgrounds): paper shows the text as the exported file does. Backgrounds and
+    colours do not move any text, so the pages stay the preview's."""
+    from .preview import CHANGE_BG, METRIC_BG, MISSING_BG, MISSING_FG
+
+    marks = {METRIC_BG.rgb(), CHANGE_BG.rgb(), MISSING_BG.rgb()}
+    doc = layout.text
+    marked = []  # collected first: changing a format merges fragments under the iterator
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            cf = fragment.charFormat()
+            if cf.background().style() != Qt.BrushStyle.NoBrush and cf.background().color().rgb() in marks:
+                marked.append((fragment.position(), fragment.length(), cf))
+            it += 1
+        block = block.next()
+    for position, length, cf in marked:
+        cf.clearBackground()
+        if cf.foreground().color().rgb() == MISSING_FG.rgb():
+            cf.setForeground(QBrush(QColor("black")))
+        cursor = QTextCursor(doc)
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(cf)
+    return layout
+
+
 def render_preview(preview, printer: QPrinter, edition: Optional[str] = None) -> int:
     """Paint the preview's pages onto ``printer`` (copies are handled by the printer); returns the
     number of pages painted. The preview is brought up to date first. ``edition`` ("public" or
-    "formal"): print that edition even when the preview shows the other."""
+    "formal"): print that edition even when the preview shows the other. The pages are typeset
+    afresh, as the preview's, without the screen's marks of figures (:func:`without_marks`)."""
     if preview.refresh_pending():
         preview.refresh_now()
-    layout = None
-    if edition and edition != preview.doc.report.edition:
-        layout = edition_layout(preview.doc.report, edition)
-    count = layout.page_count() if layout is not None else preview.page_count()
+    layout = without_marks(edition_layout(preview.doc.report, edition or preview.doc.report.edition))
+    count = layout.page_count()
     pages = page_range(printer, count)
     if not pages:
         return 0

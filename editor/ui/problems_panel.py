@@ -119,10 +119,12 @@ class ProblemsPanel(QWidget):
         self.fix_all_button = QPushButton(self.tr("Fix all"), self)
         self.fix_all_button.setToolTip(self.tr("Apply every suggested correction (one undo step)"))
         self.recheck_button = QPushButton(self.tr("Check again"), self)
-        self.dismiss_button = QPushButton(self.tr("Ignore"), self)  # findings of the import only
+        # 忽略 = 忽略此处 for any finding: a proofreading finding is ignored at its place (check_ignores), an
+        # import finding is dismissed (Report.import_findings); the context menu has the other choices
+        self.dismiss_button = QPushButton(self.tr("Ignore"), self)
         self.dismiss_button.setObjectName("dismissImportFinding")
-        self.dismiss_button.setToolTip(self.tr("Hide this finding of the import from now on (can be undone)"))
-        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.dismiss_button.setToolTip(self.tr("Ignore the selected problem here (can be undone; right-click for more choices)"))
+        self.dismiss_button.clicked.connect(self.ignore_selected)
         self.dictionary_button = QPushButton(self.tr("User dictionary…"), self)
         self.dictionary_button.setObjectName("userDictionaryButton")
         self.dictionary_button.setToolTip(self.tr("Terms and exceptions of your organisation, used by the wording checks"))
@@ -298,7 +300,7 @@ class ProblemsPanel(QWidget):
         text = (self.tr("%1 errors, %2 warnings, %3 notes")
                 .replace("%1", str(counts["error"])).replace("%2", str(counts["warning"]))
                 .replace("%3", str(counts["info"])))
-        ignored = len(self.doc.report.check_ignores)
+        ignored = self.ignored_count()
         if ignored:
             text += self.tr(" (%1 ignored)").replace("%1", str(ignored))
         self.summary.setText(text)
@@ -329,7 +331,7 @@ class ProblemsPanel(QWidget):
     def _update_buttons(self) -> None:
         f = self.selected_finding()
         self.fix_button.setEnabled(f is not None and f.fix is not None)
-        self.dismiss_button.setEnabled(f is not None and is_import_finding(f))
+        self.dismiss_button.setEnabled(f is not None and self._can_ignore(f))
         self.fix_all_button.setEnabled(
             any(x.fix is not None and x.fix.certain and x.severity != "info" for x in self.findings))
 
@@ -395,7 +397,11 @@ class ProblemsPanel(QWidget):
                 act = menu.addAction(self.tr("Fix: %s") % f.fix.description)
                 act.setObjectName("actionFixProblem")
                 act.triggered.connect(lambda: (self.select_finding(f), self.fix_selected()))
-            if not f.code.startswith("import.") and f.ref is not None:
+            if is_import_finding(f):
+                here = menu.addAction(self.tr("Ignore here"))
+                here.setObjectName("actionIgnoreHere")
+                here.triggered.connect(lambda: (self.select_finding(f), self.dismiss_selected()))
+            elif self._can_ignore(f):
                 here = menu.addAction(self.tr("Ignore here"))
                 here.setObjectName("actionIgnoreHere")
                 here.triggered.connect(lambda: self.ignore(f, kind=False))
@@ -410,10 +416,10 @@ class ProblemsPanel(QWidget):
                 add = menu.addAction(self.tr("Add “%1” to the user dictionary").replace("%1", f.excerpt))
                 add.setObjectName("actionAddUserTerm")
                 add.triggered.connect(lambda: self.add_to_dictionary(f))
-        if self.doc.report.check_ignores:
+        if self.ignored_count():
             menu.addSeparator()
             restore = menu.addAction(self.tr("Show ignored problems again (%1)")
-                                     .replace("%1", str(len(self.doc.report.check_ignores))))
+                                     .replace("%1", str(self.ignored_count())))
             restore.setObjectName("actionRestoreIgnored")
             restore.triggered.connect(self.restore_ignored)
         return menu if menu.actions() else None
@@ -430,10 +436,42 @@ class ProblemsPanel(QWidget):
         self.doc.set_field(IGNORES, ignores + [new], label, merge=False)
         self.refresh()
 
+    def ignored_count(self) -> int:
+        """Ignored proofreading findings and dismissed import findings."""
+        report = self.doc.report
+        return len(report.check_ignores) + sum(1 for f in report.import_findings if f.dismissed)
+
+    @staticmethod
+    def _can_ignore(f: Finding) -> bool:
+        return is_import_finding(f) or (not f.code.startswith("import.") and f.ref is not None)
+
+    def ignore_selected(self) -> bool:
+        """忽略 (the button): the selected finding is ignored here, whichever part of the program found it."""
+        f = self.selected_finding()
+        if f is None or not self._can_ignore(f):
+            return False
+        if is_import_finding(f):
+            return self.dismiss_selected()
+        self.ignore(f, kind=False)
+        return True
+
     def restore_ignored(self) -> None:
-        if self.doc.report.check_ignores:
-            self.doc.set_field(IGNORES, [], self.tr("Show ignored problems again"), merge=False)
-            self.refresh()
+        """Show every ignored finding again (proofreading ignores and dismissed import findings): one undo step."""
+        report = self.doc.report
+        dismissed = [f for f in report.import_findings if f.dismissed]
+        if not report.check_ignores and not dismissed:
+            return
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("Show ignored problems again"))
+        try:
+            if report.check_ignores:
+                self.doc.set_field(IGNORES, [], merge=False)
+            if dismissed:
+                shown = [f.model_copy(update={"dismissed": False}) for f in report.import_findings]
+                self.doc.set_field(FieldRef("report", "import_findings"), shown, merge=False)
+        finally:
+            stack.endMacro()
+        self.refresh()
 
     def edit_dictionary(self) -> bool:
         """Edit the user's dictionary (kept in the settings); True when it was saved."""
@@ -481,7 +519,7 @@ class ProblemsPanel(QWidget):
         new = dismissed_findings(self.doc.report, f) if f is not None else None
         if new is None:
             return False
-        self.doc.set_field(FieldRef("report", "import_findings"), new, self.tr("Ignore"), merge=False)
+        self.doc.set_field(FieldRef("report", "import_findings"), new, self.tr("Ignore a problem"), merge=False)
         self.refresh()
         return True
 

@@ -25,10 +25,26 @@ def ask_open_repaired_copy(error: ProjectRepairable, parent: Optional[QWidget] =
     return answer == QMessageBox.StandardButton.Yes
 
 
+def offer_repair_or_backup(error: ProjectRepairable, backup: Path, parent: Optional[QWidget] = None) -> str:
+    """The damaged project has a backup (NAME.fzbg.bak): offer the repaired copy, the backup, or nothing.
+    Returns "repair", "backup" or "close"."""
+    from .file_problems import choose
+
+    text = error.message + "\n\n" + QCoreApplication.translate(
+        "RepairDialog", "A backup of the previous version exists: “%1”. Either opens as a new, unsaved report; "
+        "the damaged file is not changed.").replace("%1", backup.name)
+    options = [("repair", QCoreApplication.translate("RepairDialog", "Open the repaired copy")),
+               ("backup", QCoreApplication.translate("RepairDialog", "Open the backup")),
+               ("close", QCoreApplication.translate("RepairDialog", "Close"))]
+    return choose(parent, QCoreApplication.translate("RepairDialog", "Damaged project"), text, options, "repair",
+                  QMessageBox.Icon.Warning)
+
+
 def open_repaired_copy(error: ProjectRepairable, settings=None, parent: Optional[QWidget] = None, *,
-                       recovery_folder: Optional[Path] = None):
-    """Ask, then return a new window (not shown) with the repaired copy, or None."""
-    if not ask_open_repaired_copy(error, parent):
+                       recovery_folder: Optional[Path] = None, ask: bool = True):
+    """Ask (unless ``ask`` is False: the user already chose it), then return a new window (not shown) with
+    the repaired copy, or None."""
+    if ask and not ask_open_repaired_copy(error, parent):
         return None
     try:
         report = error.repaired()

@@ -144,7 +144,7 @@ def install_report_actions(main_window: QMainWindow) -> dict[str, QAction]:
     act_import = QAction(QCoreApplication.translate("ReportActions", "Import…"), main_window)
     act_import.setObjectName("actionImport")
     act_import.setStatusTip(QCoreApplication.translate("ReportActions", "Import an existing report from Word (.docx) or a text file"))
-    act_rollover = QAction(QCoreApplication.translate("ReportActions", "New next-year report"), main_window)
+    act_rollover = QAction(QCoreApplication.translate("ReportActions", "New next-&year report"), main_window)
     act_rollover.setObjectName("actionRollover")
     act_rollover.setStatusTip(QCoreApplication.translate("ReportActions", 
         "Create next year's report from the current one; this year's figures become the previous-year values"))

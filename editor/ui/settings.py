@@ -56,7 +56,8 @@ def last_folder(s: Optional[QSettings] = None) -> str:
     if value and Path(str(value)).is_dir():
         return str(value)
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return docs or str(Path.home())
+    # an account without a Documents folder: a file dialog given a missing folder types its name as a file name
+    return docs if docs and Path(docs).is_dir() else str(Path.home())
 
 
 def set_last_folder(path, s: Optional[QSettings] = None) -> None:

@@ -466,7 +466,7 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
     <message>
         <location filename="../../editor/ui/main_window.py" line="219" />
         <source>Export &amp;PDF…</source>
-        <translation>导出 PDF(&amp;P)…</translation>
+        <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="231" />
@@ -521,7 +521,7 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
     <message>
         <location filename="../../editor/ui/main_window.py" line="253" />
         <source>Pre&amp;ferences…</source>
-        <translation>首选项(&amp;F)…</translation>
+        <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="258" />
@@ -546,7 +546,7 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
     <message>
         <location filename="../../editor/ui/main_window.py" line="265" />
         <source>Move &amp;up</source>
-        <translation>上移(&amp;U)</translation>
+        <translation>上移(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="267" />
@@ -576,12 +576,12 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
     <message>
         <location filename="../../editor/ui/main_window.py" line="273" />
         <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
+        <translation>缩小(&amp;Z)</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="274" />
         <source>&amp;Fit Page Width</source>
-        <translation>适合页宽(&amp;F)</translation>
+        <translation>适合页宽(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="275" />
@@ -951,22 +951,22 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
         <translation>“%1”有未保存的修改，是否保存？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1327" />
+        <location filename="../../editor/ui/main_window.py" line="1322" />
         <source>The program that held it seems to have stopped. Remove the lock and open the project?</source>
         <translation>占用它的程序似乎已经停止运行。是否解除锁定并打开该项目？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1330" />
+        <location filename="../../editor/ui/main_window.py" line="1325" />
         <source>Open it anyway? Only do this if you are sure it is not being edited: two people saving the same file lose work.</source>
         <translation>仍要打开吗？请确认没有人正在编辑它：两人同时保存同一文件会丢失修改。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1366" />
+        <location filename="../../editor/ui/main_window.py" line="1379" />
         <source>Restore unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1426" />
+        <location filename="../../editor/ui/main_window.py" line="1439" />
         <source>Restored from the recovery copy of %1</source>
         <translation>已从 %1 的恢复副本中恢复</translation>
     </message>
@@ -976,7 +976,7 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
         <translation>自动保存</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1300" />
+        <location filename="../../editor/ui/main_window.py" line="1365" />
         <source>Opened the backup “%1”; save it under a name of your choice.</source>
         <translation>已打开备份“%1”；请把它另存为您选择的文件名。</translation>
     </message>
@@ -991,7 +991,7 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
         <translation>已写入恢复副本（报告本身尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1325" />
+        <location filename="../../editor/ui/main_window.py" line="1320" />
         <source>Remove the damaged lock and open the project?</source>
         <translation>解除已损坏的锁定并打开项目？</translation>
     </message>
@@ -1001,7 +1001,7 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
         <translation>要把报告另存为其他文件吗？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1312" />
+        <location filename="../../editor/ui/main_window.py" line="1307" />
         <source>The damaged file was moved to “%1”.</source>
         <translation>损坏的文件已移到“%1”。</translation>
     </message>
@@ -1022,7 +1022,7 @@ Your changes are still in this window. Save the report (or save it under another
         <translation>“%1”已在此窗口中打开。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1415" />
+        <location filename="../../editor/ui/main_window.py" line="1428" />
         <source>“%1” is open in another window; the restored copy is not linked to it. Save it under another name.</source>
         <translation>“%1”正在另一个窗口中打开，恢复的副本未与它关联，请另存为其他文件名。</translation>
     </message>
@@ -1559,130 +1559,131 @@ Your changes are still in this window. Save the report (or save it under another
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="122" />
-        <location filename="../../editor/ui/problems_panel.py" line="484" />
+        <location filename="../../editor/ui/problems_panel.py" line="124" />
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="124" />
-        <source>Hide this finding of the import from now on (can be undone)</source>
-        <translation>今后不再显示这条导入时发现的问题（可撤销）</translation>
+        <location filename="../../editor/ui/problems_panel.py" line="126" />
+        <source>Ignore the selected problem here (can be undone; right-click for more choices)</source>
+        <translation>忽略选中的这一处问题（可撤销；右键单击可选择忽略此类等）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="126" />
+        <location filename="../../editor/ui/problems_panel.py" line="128" />
         <source>User dictionary…</source>
         <translation>用户词典…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="128" />
+        <location filename="../../editor/ui/problems_panel.py" line="130" />
         <source>Terms and exceptions of your organisation, used by the wording checks</source>
         <translation>本单位的固定说法和例外，用于用词检查</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="138" />
+        <location filename="../../editor/ui/problems_panel.py" line="140" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="138" />
+        <location filename="../../editor/ui/problems_panel.py" line="140" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="138" />
+        <location filename="../../editor/ui/problems_panel.py" line="140" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="212" />
+        <location filename="../../editor/ui/problems_panel.py" line="214" />
         <source>The checks failed: %s</source>
         <translation>检查未能完成：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="253" />
+        <location filename="../../editor/ui/problems_panel.py" line="255" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="253" />
+        <location filename="../../editor/ui/problems_panel.py" line="255" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="253" />
+        <location filename="../../editor/ui/problems_panel.py" line="255" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="259" />
-        <location filename="../../editor/ui/problems_panel.py" line="395" />
-        <location filename="../../editor/ui/problems_panel.py" line="470" />
+        <location filename="../../editor/ui/problems_panel.py" line="261" />
+        <location filename="../../editor/ui/problems_panel.py" line="397" />
+        <location filename="../../editor/ui/problems_panel.py" line="508" />
         <source>Fix: %s</source>
         <translation>修正：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="274" />
+        <location filename="../../editor/ui/problems_panel.py" line="276" />
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="275" />
+        <location filename="../../editor/ui/problems_panel.py" line="277" />
         <source>%1 official fonts are not installed on this computer; the exported file is not affected (expand for details)</source>
         <translation>本机缺少%1种公文字体，不影响导出的文件（展开查看详情）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="298" />
+        <location filename="../../editor/ui/problems_panel.py" line="300" />
         <source>%1 errors, %2 warnings, %3 notes</source>
         <translation>%1 个错误，%2 个警告，%3 个提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="303" />
+        <location filename="../../editor/ui/problems_panel.py" line="305" />
         <source> (%1 ignored)</source>
         <translation>（已忽略%1项）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="399" />
+        <location filename="../../editor/ui/problems_panel.py" line="401" />
+        <location filename="../../editor/ui/problems_panel.py" line="405" />
         <source>Ignore here</source>
         <translation>忽略此处</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="403" />
+        <location filename="../../editor/ui/problems_panel.py" line="409" />
         <source>Ignore “%1” everywhere in this report</source>
         <translation>在本报告中忽略所有“%1”</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="406" />
+        <location filename="../../editor/ui/problems_panel.py" line="412" />
         <source>Ignore this kind</source>
         <translation>忽略此类</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="410" />
+        <location filename="../../editor/ui/problems_panel.py" line="416" />
         <source>Add “%1” to the user dictionary</source>
         <translation>将“%1”加入用户词典</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="415" />
+        <location filename="../../editor/ui/problems_panel.py" line="421" />
         <source>Show ignored problems again (%1)</source>
         <translation>恢复显示已忽略的问题（%1项）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="429" />
+        <location filename="../../editor/ui/problems_panel.py" line="435" />
         <source>Ignore this kind of problem</source>
         <translation>忽略此类问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="429" />
+        <location filename="../../editor/ui/problems_panel.py" line="435" />
+        <location filename="../../editor/ui/problems_panel.py" line="522" />
         <source>Ignore a problem</source>
         <translation>忽略一处问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="435" />
+        <location filename="../../editor/ui/problems_panel.py" line="465" />
         <source>Show ignored problems again</source>
         <translation>恢复显示已忽略的问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="495" />
+        <location filename="../../editor/ui/problems_panel.py" line="533" />
         <source>Fix all problems</source>
         <translation>修正所有问题</translation>
     </message>
@@ -1696,12 +1697,33 @@ Your changes are still in this window. Save the report (or save it under another
     </message>
     <message>
         <location filename="../../editor/ui/repair_dialog.py" line="23" />
-        <location filename="../../editor/ui/repair_dialog.py" line="36" />
+        <location filename="../../editor/ui/repair_dialog.py" line="39" />
+        <location filename="../../editor/ui/repair_dialog.py" line="52" />
         <source>Damaged project</source>
         <translation>项目文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/repair_dialog.py" line="44" />
+        <location filename="../../editor/ui/repair_dialog.py" line="33" />
+        <source>A backup of the previous version exists: “%1”. Either opens as a new, unsaved report; the damaged file is not changed.</source>
+        <translation>有上一版本的备份：“%1”。修复后的副本和备份都作为新的、尚未保存的报告打开；损坏的文件不会被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="36" />
+        <source>Open the repaired copy</source>
+        <translation>打开修复后的副本</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="37" />
+        <source>Open the backup</source>
+        <translation>打开备份</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="38" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/repair_dialog.py" line="60" />
         <source>Repaired copy: save it under a new name after checking it.</source>
         <translation>这是修复后的副本：请检查后另存为新文件。</translation>
     </message>
@@ -1727,7 +1749,7 @@ Your changes are still in this window. Save the report (or save it under another
     <message>
         <location filename="../../editor/ui/report_actions.py" line="144" />
         <source>Import…</source>
-        <translation>导入…</translation>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../editor/ui/report_actions.py" line="146" />
@@ -1735,7 +1757,6 @@ Your changes are still in this window. Save the report (or save it under another
         <translation>从 Word（.docx）或文本文件导入已有报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/report_actions.py" line="147" />
         <location filename="../../editor/ui/report_actions.py" line="170" />
         <source>New next-year report</source>
         <translation>新建下一年度报告</translation>
@@ -1746,9 +1767,14 @@ Your changes are still in this window. Save the report (or save it under another
         <translation>以当前报告为基础生成下一年度的报告，去年的数字成为上年值</translation>
     </message>
     <message>
+        <location filename="../../editor/ui/report_actions.py" line="147" />
+        <source>New next-&amp;year report</source>
+        <translation>新建下一年度报告(&amp;Y)</translation>
+    </message>
+    <message>
         <location filename="../../editor/ui/report_actions.py" line="151" />
         <source>Merge other projects…</source>
-        <translation>合并其他项目…</translation>
+        <translation>合并其他项目(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../editor/ui/report_actions.py" line="153" />
@@ -2132,7 +2158,8 @@ Your changes are still in this window. Save the report (or save it under another
     <message>
         <location filename="../../editor/ui/textedit.py" line="227" />
         <location filename="../../editor/ui/textedit.py" line="482" />
-        <location filename="../../editor/ui/textedit.py" line="508" />
+        <location filename="../../editor/ui/textedit.py" line="489" />
+        <location filename="../../editor/ui/textedit.py" line="514" />
         <source>Make metric</source>
         <translation>设为指标</translation>
     </message>
@@ -2153,7 +2180,7 @@ Your changes are still in this window. Save the report (or save it under another
     </message>
     <message>
         <location filename="../../editor/ui/textedit.py" line="370" />
-        <location filename="../../editor/ui/textedit.py" line="670" />
+        <location filename="../../editor/ui/textedit.py" line="676" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -2168,19 +2195,19 @@ Your changes are still in this window. Save the report (or save it under another
         <translation>请先选中一个数字，如“2041件”或“近5.9万宗”（数字后接单位）。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="505" />
+        <location filename="../../editor/ui/textedit.py" line="511" />
         <source>Make metric “%1”</source>
         <translation>设为指标“%1”</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="549" />
+        <location filename="../../editor/ui/textedit.py" line="555" />
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/textedit.py" line="579" />
-        <location filename="../../editor/ui/textedit.py" line="586" />
-        <location filename="../../editor/ui/textedit.py" line="649" />
+        <location filename="../../editor/ui/textedit.py" line="585" />
+        <location filename="../../editor/ui/textedit.py" line="592" />
+        <location filename="../../editor/ui/textedit.py" line="655" />
         <source>Drag and drop</source>
         <translation>拖放</translation>
     </message>
@@ -2198,13 +2225,13 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>UserDictionaryDialog</name>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="511" />
-        <location filename="../../editor/ui/problems_panel.py" line="541" />
+        <location filename="../../editor/ui/problems_panel.py" line="549" />
+        <location filename="../../editor/ui/problems_panel.py" line="579" />
         <source>User dictionary</source>
         <translation>用户词典</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="513" />
+        <location filename="../../editor/ui/problems_panel.py" line="551" />
         <source>One entry per line. A fixed term of your organisation (e.g. 莞邑调解): a character typed with the same sound is flagged. A wrong form and its right form: 错误写法 =&gt; 正确写法. An exception that is never flagged: !文字. Lines starting with # are comments.</source>
         <translation>每行一条。本单位的固定说法（如“莞邑调解”）：输入成同音字时会提示；错误写法和正确写法：错误写法 =&gt; 正确写法；从不提示的例外：!文字。以 # 开头的行是注释。</translation>
     </message>

@@ -37,3 +37,17 @@ def make_window(qtbot, app_settings, recovery_folder):
         if not w._closed:
             w.doc.undo_stack.setClean()
             w.close()
+
+
+@pytest.fixture(autouse=True)
+def _source_language_after_each_test():
+    """Tests that start the program (``editor.app.main``) install its Chinese translation on the shared
+    QApplication; put the source strings back afterwards so the next test sees the language it set up."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None and getattr(app, "_report_editor_translators", None):
+        from editor.ui import i18n
+
+        i18n.install_translator(app, "en")

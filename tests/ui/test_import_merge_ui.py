@@ -60,7 +60,7 @@ def test_import_action_accept_all(qtbot, qapp, tmp_path, seed_text, make_window)
     assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"  # the default interface language
     try:
         win = make_window(None)
-        assert win.report_actions["import"].text() == "导入…"
+        assert win.report_actions["import"].text() == "导入(&I)…"
         titles = [a.text().split("(")[0] for a in win.menuBar().actions()]
         assert "文件" in titles and "报告" in titles
     finally:
