@@ -323,5 +323,18 @@ def log_dir() -> Path:
     return Path(os.environ.get("XDG_STATE_HOME") or home / ".local" / "state") / APP_FOLDER
 
 
+def cache_dir() -> Path:
+    """Where files that can always be made again are kept (the export's prepared document skeletons):
+    ``%LOCALAPPDATA%\\report-editor\\cache`` on Windows, ``~/Library/Caches/report-editor`` on macOS,
+    ``$XDG_CACHE_HOME/report-editor`` (``~/.cache``) elsewhere."""
+    home = Path(os.path.expanduser("~"))
+    if is_windows():
+        base = os.environ.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
+        return Path(base) / APP_FOLDER / "cache"
+    if is_macos():
+        return home / "Library" / "Caches" / APP_FOLDER
+    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / APP_FOLDER
+
+
 def log_file() -> Path:
     return log_dir() / "errors.log"
