@@ -90,11 +90,30 @@ def process_start_time(pid: int) -> Optional[float]:
     or it cannot be asked."""
     if not valid_pid(pid):
         return None
+    if sys.platform.startswith("linux"):
+        started = _proc_start_time(pid)
+        if started is not None:
+            return started
     import psutil
 
     try:
         return float(psutil.Process(pid).create_time())
     except (psutil.Error, OSError, ValueError, OverflowError):
+        return None
+
+
+def _proc_start_time(pid: int) -> Optional[float]:
+    """Linux: the start time read from /proc as psutil computes it (clock ticks since boot in
+    ``/proc/<pid>/stat`` / ``SC_CLK_TCK`` + ``btime`` of ``/proc/stat``) without importing psutil, which
+    costs every save and export ~10 ms; None when /proc does not answer (psutil is asked then)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            stat = fh.read()
+        ticks = int(stat[stat.rindex(b")") + 2:].split()[19])  # field 22, starttime (the name may hold ")")
+        with open("/proc/stat", "rb") as fh:
+            btime = next(float(line.split()[1]) for line in fh if line.startswith(b"btime"))
+        return ticks / os.sysconf("SC_CLK_TCK") + btime
+    except (OSError, ValueError, IndexError, StopIteration):
         return None
 
 
