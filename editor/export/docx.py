@@ -15,6 +15,7 @@ import functools
 import io
 import os
 import re
+import sys
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -655,9 +656,14 @@ def _sources_stamp() -> str:
     from ..model import report as model_report
 
     h = hashlib.sha256(f"{_SKELETON_FORMAT}\0{__version__}\0".encode())
+    if getattr(sys, "frozen", False):  # the packaged application: its files change with every build
+        h.update(f"frozen:{_file_stamp(sys.executable)}".encode())
     for path in (__file__, F.__file__, model_report.__file__):
-        with open(path, "rb") as fh:
-            h.update(fh.read())
+        try:
+            with open(path, "rb") as fh:
+                h.update(fh.read())
+        except (OSError, TypeError):  # no source file (a frozen build keeps the modules in an archive)
+            h.update(f"\0{path}:-".encode())
     for name, files in (("docx", ("__init__.py", os.path.join("templates", "default.docx"))),
                         ("lxml", ("__init__.py", "etree.pyx"))):
         spec = importlib.util.find_spec(name)

@@ -130,3 +130,18 @@ def test_second_process_exports_without_python_docx(tmp_path):
     assert runs[1] == "0 []"  # the next one reads it from the cache
     compare_with_golden("sample-public", (tmp_path / "2.docx").read_bytes())
     assert normalised_parts((tmp_path / "1.docx").read_bytes()) == normalised_parts((tmp_path / "2.docx").read_bytes())
+
+
+def test_cache_works_without_source_files(monkeypatch):
+    """The packaged application keeps the modules in an archive: no source file to hash (its executable's
+    size and time stand for them)."""
+    monkeypatch.setattr(dx.F, "__file__", "/nonexistent/format_spec.py")
+    monkeypatch.setattr(dx.sys, "frozen", True, raising=False)
+    dx._sources_stamp.cache_clear()
+    try:
+        expected = normalised_parts(build_docx(small_report()))
+        assert normalised_parts(_fresh(small_report())) == expected
+        assert len(_files()) == 1
+        assert normalised_parts(_fresh(small_report())) == expected  # read back
+    finally:
+        dx._sources_stamp.cache_clear()
