@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional, Union
+from typing import Callable, Collection, Iterable, Optional, Union
 
 from ..model import FieldRef, Report, get_field
 from .context import CheckContext
 from .findings import Finding, StaleFixError, apply_fix
 
 RuleFunc = Callable[[CheckContext], Iterable[Finding]]
+_ALL = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
@@ -17,16 +18,23 @@ class Rule:
     name: str  # e.g. "punctuation"; codes of its findings start with a prefix of their own
     func: RuleFunc
     description: str  # Chinese, shown in settings / help
+    # the severities its findings can have; run_checks(severities=...) skips a rule that cannot give any of
+    # those asked for, and refuses a finding outside this set (so a wrong declaration fails the tests)
+    severities: frozenset = frozenset(_ALL)
 
 
 RULES: list[Rule] = []
 
 
-def rule(name: str, description: str) -> Callable[[RuleFunc], RuleFunc]:
-    """Register ``func`` as a rule (in definition order)."""
+def rule(name: str, description: str, severities: Collection[str] = _ALL) -> Callable[[RuleFunc], RuleFunc]:
+    """Register ``func`` as a rule (in definition order). ``severities``: those its findings can have
+    (a rule that never reports an error says so, and ``export`` does not run it)."""
+    declared = frozenset(severities)
+    if not declared or declared - set(_ALL):
+        raise ValueError(f"rule {name}: severities must be some of {_ALL}")
 
     def deco(func: RuleFunc) -> RuleFunc:
-        RULES.append(Rule(name, func, description))
+        RULES.append(Rule(name, func, description, declared))
         return func
 
     return deco
@@ -36,15 +44,20 @@ _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def run_checks(report: Report, *, rules: Optional[Iterable[Union[str, RuleFunc]]] = None,
-               user_terms=None, ignores: bool = True) -> list[Finding]:
+               user_terms=None, ignores: bool = True,
+               severities: Optional[Collection[str]] = None) -> list[Finding]:
     """Run the rules (all, or those named / given) over ``report``; findings in document order
     within each rule, errors first overall. The report is not modified.
 
     ``user_terms`` is the organisation's own dictionary (a :class:`~editor.checks.terms.TermList`, or
     its text in the format of ``resources/terms``): extra fixed terms, wrong forms and exceptions.
     With ``ignores`` (the default) findings the user chose to ignore (``report.check_ignores``) are
-    left out."""
+    left out.
+
+    With ``severities`` (e.g. ``{"error"}``: what ``export`` prints before writing) only findings of those
+    severities are returned, and rules that cannot give any of them (:attr:`Rule.severities`) are not run."""
     ctx = CheckContext(report, user_terms=user_terms)
+    declared = {r.func: r.severities for r in RULES}
     selected: list[RuleFunc]
     if rules is None:
         selected = [r.func for r in RULES]
@@ -58,9 +71,18 @@ def run_checks(report: Report, *, rules: Optional[Iterable[Union[str, RuleFunc]]
                 selected.append(by_name[r])
             else:
                 raise KeyError(f"没有名为“{r}”的检查规则。可用：{'、'.join(by_name)}")
+    wanted = frozenset(_ALL if severities is None else severities)
     findings: list[Finding] = []
     for func in selected:
+        allowed = declared.get(func, frozenset(_ALL))
+        if not allowed & wanted:
+            continue
         for f in func(ctx):
+            if f.severity not in allowed:
+                raise AssertionError(f"rule {func.__name__} declared {sorted(allowed)} but reported {f.severity}: "
+                                     f"{f.code}")
+            if f.severity not in wanted:
+                continue
             if not f.where and f.ref is not None:
                 f.where = ctx.where(f.ref)
             if f.span is not None and not f.excerpt:

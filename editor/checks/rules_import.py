@@ -47,7 +47,7 @@ class ImportCheckFinding(Finding):
     import_id: str = ""
 
 
-@rule("import", "导入时发现的问题：原文编号错误、转换的标点、去掉的网页内容、没有把握的结构（忽略后不再显示）")
+@rule("import", "导入时发现的问题：原文编号错误、转换的标点、去掉的网页内容、没有把握的结构（忽略后不再显示）", severities=("warning", "info"))
 def check_import_findings(ctx: CheckContext) -> Iterator[Finding]:
     report = ctx.report
     for stored in report.import_findings:

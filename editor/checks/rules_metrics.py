@@ -247,7 +247,7 @@ _NUM = r"(\d+(?:\.\d+)?)(万|亿)?(余|多)?"
 _CONNECT = r"(?:共计|共|达到|达|为|约|近|逾|超过|超)?"
 
 
-@rule("metric_consistency", "指标：同一数字在不同地方写法一致；文中手写的数字可改为引用指标")
+@rule("metric_consistency", "指标：同一数字在不同地方写法一致；文中手写的数字可改为引用指标", severities=("warning", "info"))
 def check_metric_consistency(ctx: CheckContext) -> Iterator[Finding]:
     # Two metrics with the same label but different figures.
     by_label: dict[str, list[Metric]] = {}

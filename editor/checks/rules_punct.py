@@ -49,7 +49,7 @@ _END_OK = "。！？…：；"
 _CLOSERS = "”’）》」』)"
 
 
-@rule("punct_paragraph", "标点：段落末尾的句号；“如下：”")
+@rule("punct_paragraph", "标点：段落末尾的句号；“如下：”", severities=("warning",))
 def check_paragraph_ends(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.fields:
         if f.role not in ("preamble", "intro", "body", "outro", "closing") or not f.raw.strip():
@@ -78,7 +78,7 @@ def check_paragraph_ends(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- nested quotes and book titles
-@rule("punct_nesting", "标点：引号、书名号套用（“‘’”、《〈〉》）")
+@rule("punct_nesting", "标点：引号、书名号套用（“‘’”、《〈〉》）", severities=("warning",))
 def check_nesting(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.fields:
         if not f.raw or ("“" not in f.raw and "《" not in f.raw):
@@ -117,7 +117,7 @@ _LEAD_RE = re.compile(r"^[ \u3000\u00a0\t]+")
 _TRAIL_RE = re.compile(r"[ \u3000\u00a0\t]+$")
 
 
-@rule("spaces", "空格：汉字之间、数字前后、段首段尾多余的空格")
+@rule("spaces", "空格：汉字之间、数字前后、段首段尾多余的空格", severities=("warning",))
 def check_spaces(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.fields:
         raw = f.raw
@@ -158,7 +158,7 @@ _FULL_TABLE = {c: chr(ord(c) - 0xFEE0) for c in
 _FULL_TABLE["．"] = "."
 
 
-@rule("fullwidth_alnum", "全角数字和字母：数字、英文字母应使用半角")
+@rule("fullwidth_alnum", "全角数字和字母：数字、英文字母应使用半角", severities=("warning",))
 def check_fullwidth_alnum(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.fields:
         if not f.raw:

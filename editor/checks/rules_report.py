@@ -38,7 +38,7 @@ def _kinds_in_text(r) -> set[SectionKind]:
     return found
 
 
-@rule("content", "内容：《法治政府建设与责任落实督察工作规定》要求的五项内容齐全")
+@rule("content", "内容：《法治政府建设与责任落实督察工作规定》要求的五项内容齐全", severities=("warning", "info"))
 def check_content(ctx: CheckContext) -> Iterator[Finding]:
     r = ctx.report
     present: set[SectionKind] = set()
@@ -97,7 +97,7 @@ def check_dates(ctx: CheckContext) -> Iterator[Finding]:
 _TITLE_ALLOWED = set("《》〈〉·")
 
 
-@rule("title", "标题只用书名号；标题与署名的机关名称一致")
+@rule("title", "标题只用书名号；标题与署名的机关名称一致", severities=("warning",))
 def check_title(ctx: CheckContext) -> Iterator[Finding]:
     r = ctx.report
     title = r.title
@@ -144,7 +144,7 @@ def _place_only_title(name: str, title: str) -> bool:
     return False
 
 
-@rule("fonts", "字体：格式要求的字体在本机是否安装")
+@rule("fonts", "字体：格式要求的字体在本机是否安装", severities=("info",))
 def check_fonts(ctx: CheckContext) -> Iterator[Finding]:
     try:
         from ..export.fonts import ROLE_LABELS, missing_fonts
@@ -162,7 +162,7 @@ def check_fonts(ctx: CheckContext) -> Iterator[Finding]:
                       "在装有该字体的电脑上按原字体显示。", FieldRef("report", f"format.fonts.{uses[0][0]}"))
 
 
-@rule("revision", "沿用上年的部分：新建下一年度报告后尚未修改的部分和事项")
+@rule("revision", "沿用上年的部分：新建下一年度报告后尚未修改的部分和事项", severities=("info",))
 def check_revision(ctx: CheckContext) -> Iterator[Finding]:
     r = ctx.report
     nodes = [(s.id, "heading") for s in r.sections if s.needs_revision]
@@ -183,7 +183,7 @@ _FORMAL_FIELDS = (
 )
 
 
-@rule("formal", "正式文件版：发文机关标志、发文字号、印发日期齐全")
+@rule("formal", "正式文件版：发文机关标志、发文字号、印发日期齐全", severities=("warning",))
 def check_formal_fields(ctx: CheckContext) -> Iterator[Finding]:
     r = ctx.report
     if r.edition != "formal":

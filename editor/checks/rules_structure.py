@@ -17,7 +17,7 @@ from .rules_wording import span_fix
 from .terms import places
 
 
-@rule("numbering_gaps", "结构：编号的各部分、各事项中只有一个没有编号")
+@rule("numbering_gaps", "结构：编号的各部分、各事项中只有一个没有编号", severities=("warning",))
 def check_unnumbered(ctx: CheckContext) -> Iterator[Finding]:
     sections = ctx.report.sections
     numbered = [s.numbered for s in sections]
@@ -82,7 +82,7 @@ def _own(ctx: CheckContext) -> tuple[str, Optional[str], Optional[str]]:
     return name, city, province
 
 
-@rule("org_names", "机关名称：自称（我局）与机关一致，简称规范，没有从别的机关报告中复制来的地名、机关名称")
+@rule("org_names", "机关名称：自称（我局）与机关一致，简称规范，没有从别的机关报告中复制来的地名、机关名称", severities=("warning",))
 def check_org_names(ctx: CheckContext) -> Iterator[Finding]:
     name, city, province = _own(ctx)
     if not name:

@@ -199,7 +199,7 @@ def _enum_findings(hits, fmt, code) -> Iterator[Finding]:
         last = n
 
 
-@rule("enumerations", "文中列举的编号连续（一是…二是…、1.…2.…）")
+@rule("enumerations", "文中列举的编号连续（一是…二是…、1.…2.…）", severities=("warning",))
 def check_enumerations(ctx: CheckContext) -> Iterator[Finding]:
     for group in _node_groups(ctx):
         cn, ar, par, di = [], [], [], []
@@ -229,7 +229,7 @@ def _item_empty(item: Item) -> bool:
     return not item.lead.strip() and not any(p.strip() for p in item.body) and not item.children
 
 
-@rule("structure", "空的部分和事项；标题、引导句结尾的标点")
+@rule("structure", "空的部分和事项；标题、引导句结尾的标点", severities=("warning",))
 def check_structure(ctx: CheckContext) -> Iterator[Finding]:
     from ..model import FieldRef
 
@@ -305,7 +305,7 @@ def _date_fixes(masked: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-@rule("dates_in_text", "文中日期用阿拉伯数字、不加前导零")
+@rule("dates_in_text", "文中日期用阿拉伯数字、不加前导零", severities=("warning",))
 def check_dates_in_text(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.fields:
         masked = ctx.masked(f)

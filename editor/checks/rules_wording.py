@@ -32,7 +32,7 @@ def _texts(ctx: CheckContext, roles_skip=_SKIP_ROLES) -> Iterator[tuple[TextFiel
 
 
 # ---------------------------------------------------------------- fixed terms
-@rule("terms", "用词：固定说法（政治、法律术语，法规和会议名称）中的错别字、同音字")
+@rule("terms", "用词：固定说法（政治、法律术语，法规和会议名称）中的错别字、同音字", severities=("warning",))
 def check_terms(ctx: CheckContext) -> Iterator[Finding]:
     m = matcher(ctx.user_terms)
     for f, text in _texts(ctx, ("notes",)):
@@ -83,7 +83,7 @@ _JIEZHI_RE = re.compile(r"截止(?!到|于)(?=%s)" % _TIME_AFTER)
 _JIEZHI_END_RE = re.compile(r"截至(?=[。，；]|日期|时间|日$)")
 
 
-@rule("jiezhi", "用词：“截至”（到某时为止）与“截止”（停止）")
+@rule("jiezhi", "用词：“截至”（到某时为止）与“截止”（停止）", severities=("warning",))
 def check_jiezhi(ctx: CheckContext) -> Iterator[Finding]:
     for f, text in _texts(ctx):
         if "截" not in text:
@@ -104,7 +104,7 @@ def check_jiezhi(ctx: CheckContext) -> Iterator[Finding]:
 _JIE_RE = re.compile(r"第([一二三四五六七八九十百]{1,4}|\d{1,3})节(?=[^，。；：、“”]{0,12}?(?:文化节|艺术节|节|大会|论坛|博览会|运动会|大赛|比赛|展))")
 
 
-@rule("ordinal_jie", "用词：一年一次的节庆、会议、比赛用“第N届”，不用“第N节”")
+@rule("ordinal_jie", "用词：一年一次的节庆、会议、比赛用“第N届”，不用“第N节”", severities=("warning",))
 def check_ordinal_jie(ctx: CheckContext) -> Iterator[Finding]:
     for f, text in _texts(ctx):
         if "节" not in text:
@@ -139,7 +139,7 @@ def _de_hits(text: str):
         yield s, "得", f"“{mo.group(0)}”应为“{mo.group(1)}得{mo.group(2)}”：动词后接程度补语用“得”。"
 
 
-@rule("de_di_de", "用词：“的、地、得”用法（仅限确定的情形）")
+@rule("de_di_de", "用词：“的、地、得”用法（仅限确定的情形）", severities=("warning",))
 def check_de(ctx: CheckContext) -> Iterator[Finding]:
     for f, text in _texts(ctx):
         if "的" not in text:
@@ -157,7 +157,7 @@ _DOUBLE_WORD_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\1+")
 _OK_DOUBLE_WORDS = re.compile(r"^(一.|研究|讨论|商量|学习|看看|了解|打扫|整理|落实|轰轰|认认|清清)$")
 
 
-@rule("repeats", "用词：重复输入的字词（的的、推进推进）")
+@rule("repeats", "用词：重复输入的字词（的的、推进推进）", severities=("warning",))
 def check_repeats(ctx: CheckContext) -> Iterator[Finding]:
     for f, text in _texts(ctx):
         seen: set[int] = set()
@@ -182,7 +182,7 @@ _SENT_RE = re.compile(r"[^。！？；]+[。！？；]")
 MIN_SENTENCE = 14  # shorter sentences (加强组织领导。) legitimately recur
 
 
-@rule("duplicates", "用词：同一句话或同一段落重复出现（复制粘贴时多贴了一次）")
+@rule("duplicates", "用词：同一句话或同一段落重复出现（复制粘贴时多贴了一次）", severities=("warning",))
 def check_duplicates(ctx: CheckContext) -> Iterator[Finding]:
     first_para: dict[str, TextField] = {}
     first_sent: dict[str, TextField] = {}

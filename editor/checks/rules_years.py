@@ -25,7 +25,7 @@ _REASONS = {
 }
 
 
-@rule("years", "年份：文中的年份与报告年度相符（沿用上年文字留下的年份）；标题中的年份")
+@rule("years", "年份：文中的年份与报告年度相符（沿用上年文字留下的年份）；标题中的年份", severities=("warning",))
 def check_years(ctx: CheckContext) -> Iterator[Finding]:
     r = ctx.report
     y = r.year
@@ -54,7 +54,7 @@ _DATE_RE = re.compile(r"(?<!\d)(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日"
 _MONTH_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)")
 
 
-@rule("date_forms", "日期：两位数年份、“〇”误写为字母O或数字0、不存在的日期")
+@rule("date_forms", "日期：两位数年份、“〇”误写为字母O或数字0、不存在的日期", severities=("warning",))
 def check_date_forms(ctx: CheckContext) -> Iterator[Finding]:
     y = ctx.report.year
     for f in ctx.fields:

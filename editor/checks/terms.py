@@ -6,8 +6,10 @@ user's own dictionary has the same format and is passed in by the caller (the wi
 in exactly one character *that sounds the same* (pypinyin readings, tones ignored) is an input-method
 homophone (公证文明执法 for 严格规范公正文明执法's 公正文明执法).
 
-Loading is lazy and cached: nothing is read (and pypinyin is not imported) until the first check run,
-which happens in the problems panel's worker thread, so start-up does not pay for it.
+Loading is lazy and cached: nothing is read until the first check run, which happens in the problems
+panel's worker thread, so start-up does not pay for it. The readings of the built-in terms and of the
+characters come from a table written from pypinyin (``resources/terms/pinyin.tsv``); pypinyin itself is
+imported only for a term of the user's dictionary.
 """
 
 from __future__ import annotations
@@ -113,12 +115,18 @@ def as_term_list(user: Union[None, str, TermList, Iterable[str]]) -> Optional[Te
 
 
 # ---------------------------------------------------------------- pinyin
+# The readings come from pypinyin. Importing it costs 0.1-0.2 s of start-up (its phrase dictionary and
+# segmenter are built on import), more than a whole export of the sample, so the readings the built-in
+# lists need are kept in ``resources/terms/pinyin.tsv``, written from pypinyin by
+# :func:`write_pinyin_table` (a test checks it against the installed pypinyin): the toneless readings of
+# every character U+3400-U+9FFF and the reading of every built-in fixed term that is matched by sound.
+# pypinyin itself is imported only for a term of the user's dictionary.
 _PY_LOCK = threading.Lock()
+PINYIN_TABLE = "pinyin.tsv"
+_CHAR_RANGE = range(0x3400, 0xA000)  # what _CJK matches: only such a typed character is judged by sound
 
 
-@lru_cache(maxsize=20000)
-def readings(ch: str) -> frozenset:
-    """Toneless pinyin readings of one character (all of them: 重 -> {zhong, chong})."""
+def _pypinyin_readings(ch: str) -> frozenset:
     with _PY_LOCK:
         try:
             from pypinyin import Style, pinyin
@@ -128,10 +136,7 @@ def readings(ch: str) -> frozenset:
     return frozenset(got[0]) if got else frozenset()
 
 
-@lru_cache(maxsize=5000)
-def term_readings(term: str) -> tuple[str, ...]:
-    """The reading of each character of ``term`` in that term (pypinyin's phrase data: 省 in 依法治省 is
-    sheng, not its archaic xian), toneless."""
+def _pypinyin_term_readings(term: str) -> tuple[str, ...]:
     with _PY_LOCK:
         try:
             from pypinyin import Style, lazy_pinyin
@@ -139,6 +144,74 @@ def term_readings(term: str) -> tuple[str, ...]:
             return ()
         got = lazy_pinyin(term, style=Style.NORMAL, errors=lambda x: ["?"] * len(x))
     return tuple(got) if len(got) == len(term) else ()
+
+
+def _fuzzy_term(t: str) -> bool:
+    """A fixed term matched by sound as well (see :class:`TermMatcher`)."""
+    return len(t) >= MIN_FUZZY and all(_CJK.match(c) for c in t)
+
+
+def pinyin_table_text() -> str:
+    """The text of ``resources/terms/pinyin.tsv`` computed with the installed pypinyin (slow: seconds)."""
+    import pypinyin
+
+    by_reading: dict[str, list[str]] = {}
+    for cp in _CHAR_RANGE:
+        ch = chr(cp)
+        for r in sorted(_pypinyin_readings(ch)):
+            by_reading.setdefault(r, []).append(ch)
+    lines = [f"# Toneless pinyin readings, written from pypinyin {pypinyin.__version__} by",
+             "# editor.checks.terms.write_pinyin_table(); do not edit. c = a reading and every character",
+             "# (U+3400-U+9FFF) read so; t = a built-in fixed term and the reading of each of its characters."]
+    lines += [f"c\t{r}\t{''.join(chars)}" for r, chars in sorted(by_reading.items())]
+    for t in sorted(t for t in set(builtin_terms().fixed) if _fuzzy_term(t)):
+        lines.append(f"t\t{t}\t{' '.join(_pypinyin_term_readings(t))}")
+    return "\n".join(lines) + "\n"
+
+
+def write_pinyin_table() -> Path:
+    """Rewrite ``resources/terms/pinyin.tsv`` (after changing a term list or pypinyin)."""
+    path = terms_dir() / PINYIN_TABLE
+    path.write_text(pinyin_table_text(), encoding="utf-8", newline="\n")
+    return path
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> Optional[tuple[list[tuple[str, str]], dict[str, tuple[str, ...]]]]:
+    """(reading, characters) pairs and the built-in terms' readings; None when the file is missing."""
+    try:
+        text = (terms_dir() / PINYIN_TABLE).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    chars: list[tuple[str, str]] = []
+    terms: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        kind, _, rest = line.partition("\t")
+        key, _, value = rest.partition("\t")
+        if kind == "c":
+            chars.append((key, value))
+        elif kind == "t":
+            terms[key] = tuple(value.split()) if value else ()
+    return chars, terms
+
+
+@lru_cache(maxsize=20000)
+def readings(ch: str) -> frozenset:
+    """Toneless pinyin readings of one character (all of them: 重 -> {zhong, chong})."""
+    table = _pinyin_table()
+    if table is None or len(ch) != 1 or ord(ch) not in _CHAR_RANGE:
+        return _pypinyin_readings(ch)
+    return frozenset(r for r, chars in table[0] if ch in chars)
+
+
+@lru_cache(maxsize=5000)
+def term_readings(term: str) -> tuple[str, ...]:
+    """The reading of each character of ``term`` in that term (pypinyin's phrase data: 省 in 依法治省 is
+    sheng, not its archaic xian), toneless."""
+    table = _pinyin_table()
+    if table is not None and term in table[1]:
+        return table[1][term]
+    return _pypinyin_term_readings(term)  # a term of the user's dictionary
 
 
 # ---------------------------------------------------------------- matching
@@ -167,7 +240,7 @@ class TermMatcher:
         self.prefix: dict[str, list[str]] = {}
         self.suffix: dict[str, list[str]] = {}
         for t in self.fixed:
-            if len(t) < MIN_FUZZY or not all(_CJK.match(c) for c in t):
+            if not _fuzzy_term(t):
                 continue
             self.prefix.setdefault(t[:2], []).append(t)
             self.suffix.setdefault(t[-2:], []).append(t)

@@ -15,20 +15,25 @@ import functools
 import io
 import os
 import re
+import sys
 import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
-from docx import Document
-from docx.oxml.ns import qn
-from lxml import etree
-
 from ..errors import ExportError, ProjectWriteError
 from ..model import DEFAULT_FONTS, Block, FormatSettings, Report, build_flow
 from ..storage import atomic_write_bytes
 from . import format_spec as F
+
+
+def qn(tag: str) -> str:
+    """python-docx's ``qn`` ("w:p" -> Clark notation), imported on first use: only building a skeleton
+    needs python-docx and lxml, and a skeleton usually comes from the cache (:func:`_skeleton`)."""
+    from docx.oxml.ns import qn as _qn
+
+    return _qn(tag)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NSDECL = f'xmlns:w="{W_NS}"'
@@ -269,6 +274,8 @@ def style_definitions(report: Report, issuer_mark_text: str = "") -> list[str]:
 
 
 def _setup_styles(doc, report: Report, issuer_mark_text: str) -> None:
+    from lxml import etree
+
     styles = doc.styles.element
     fmt = report.format
     body_font = fmt.font("body")
@@ -310,6 +317,8 @@ def _setup_styles(doc, report: Report, issuer_mark_text: str) -> None:
 
 
 def _setup_section(doc, report: Report) -> None:
+    from lxml import etree
+
     section = doc.sections[0]
     sp = section._sectPr
     pg = sp.find(qn("w:pgSz"))
@@ -574,6 +583,7 @@ def _colophon_section(doc) -> str:
     the 版记 never shares a page with the end of the body, and the 版记 page carries no number even
     when no blank page precedes it. Returns the body section's sectPr as XML text."""
     from docx.enum.section import WD_SECTION
+    from lxml import etree
 
     body_sect = doc.sections[0]._sectPr
     # spliced into the body, where the document element already declares the namespaces
@@ -596,6 +606,135 @@ def _colophon_section(doc) -> str:
 
 @functools.lru_cache(maxsize=16)
 def _skeleton(format_json: str, mark_length: int, colophon: bool = False) -> _Skeleton:
+    """The skeleton for these settings: kept in memory, and on disk in the user's cache folder
+    (:func:`skeleton_cache_dir`) so that a new process — every ``report-editor export`` — neither imports
+    python-docx nor builds it again (about 45 ms of a 0.2 s export). The cache file is named by a hash of
+    the arguments and of everything the skeleton is made from (this module, the format constants, the
+    model's format settings, the program, python-docx's and lxml's files), so a change of any of them
+    builds a new one; a damaged or unreadable file is ignored and rebuilt. Set
+    ``REPORT_EDITOR_NO_SKELETON_CACHE=1`` to always build."""
+    if os.environ.get("REPORT_EDITOR_NO_SKELETON_CACHE"):
+        return _build_skeleton(format_json, mark_length, colophon)
+    try:
+        path = skeleton_cache_dir() / f"skeleton-{_skeleton_key(format_json, mark_length, colophon)}.zip"
+    except (OSError, ValueError):
+        return _build_skeleton(format_json, mark_length, colophon)
+    got = _read_skeleton(path)
+    if got is None:
+        got = _build_skeleton(format_json, mark_length, colophon)
+        _write_skeleton(path, got)
+    return got
+
+
+SKELETON_CACHE_FILES = 16  # at most this many cached skeletons (the oldest are removed)
+_SKELETON_FORMAT = "report-editor skeleton 1"
+
+
+def skeleton_cache_dir() -> Path:
+    from ..sysenv import cache_dir
+
+    return cache_dir() / "export"
+
+
+def _file_stamp(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except (OSError, TypeError, ValueError):
+        return "-"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+@functools.lru_cache(maxsize=1)
+def _sources_stamp() -> str:
+    """What the skeleton is made from besides its arguments: the sources of this module, the format
+    constants and the model's format settings (hashed), the program's version, and python-docx's and
+    lxml's files (size and time: a reinstall or upgrade changes them), found without importing them."""
+    import hashlib
+    import importlib.util
+
+    from .. import __version__
+    from ..model import report as model_report
+
+    h = hashlib.sha256(f"{_SKELETON_FORMAT}\0{__version__}\0".encode())
+    if getattr(sys, "frozen", False):  # the packaged application: its files change with every build
+        h.update(f"frozen:{_file_stamp(sys.executable)}".encode())
+    for path in (__file__, F.__file__, model_report.__file__):
+        try:
+            with open(path, "rb") as fh:
+                h.update(fh.read())
+        except (OSError, TypeError):  # no source file (a frozen build keeps the modules in an archive)
+            h.update(f"\0{path}:-".encode())
+    for name, files in (("docx", ("__init__.py", os.path.join("templates", "default.docx"))),
+                        ("lxml", ("__init__.py", "etree.pyx"))):
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None else None
+        folder = os.path.dirname(origin) if origin else ""
+        h.update(f"\0{name}:{folder}".encode())
+        for f in files:
+            h.update(f"\0{_file_stamp(os.path.join(folder, f)) if folder else '-'}".encode())
+    return h.hexdigest()
+
+
+def _skeleton_key(format_json: str, mark_length: int, colophon: bool) -> str:
+    import hashlib
+
+    text = f"{_sources_stamp()}\0{format_json}\0{mark_length}\0{int(colophon)}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _read_skeleton(path: Path) -> Optional[_Skeleton]:
+    """The cached skeleton, or None when there is none or it cannot be used (damaged, another format)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            if z.comment != _SKELETON_FORMAT.encode():
+                return None
+            parts: list[tuple[str, bytes]] = []
+            texts: dict[str, str] = {}
+            for info in z.infolist():
+                data = z.read(info)  # checks the CRC: a damaged file raises
+                kind, _, name = info.filename.partition("/")
+                if kind == "part":
+                    parts.append((name, data))
+                elif kind == "text":
+                    texts[name] = data.decode("utf-8")
+        return _Skeleton(tuple(parts), texts["doc_prefix"], texts["doc_suffix"], texts["body_sect_pr"])
+    except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, EOFError):
+        return None
+
+
+def _write_skeleton(path: Path, skeleton: _Skeleton) -> None:
+    """Store the skeleton (atomically: a temporary file renamed); any failure only means no cache."""
+    import tempfile
+
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".skeleton-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_STORED) as z:
+            z.comment = _SKELETON_FORMAT.encode()
+            for name, data in skeleton.parts:
+                z.writestr("part/" + name, data)
+            for name in ("doc_prefix", "doc_suffix", "body_sect_pr"):
+                z.writestr("text/" + name, getattr(skeleton, name).encode("utf-8"))
+        os.replace(tmp, path)
+        tmp = None
+        old = sorted(path.parent.glob("skeleton-*.zip"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[SKELETON_CACHE_FILES:]:
+            stale.unlink()
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _build_skeleton(format_json: str, mark_length: int, colophon: bool = False) -> _Skeleton:
+    """The skeleton built with python-docx (its default template, styles and sections set up)."""
+    from docx import Document
+
     report = Report(format=FormatSettings.model_validate_json(format_json))
     doc = Document()
     _setup_styles(doc, report, "字" * mark_length)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -106,14 +107,19 @@ def child_rss_mb() -> tuple[float, float]:
 
 
 def cold_sample_time(sample) -> float:
-    """Export with the python-docx skeleton not yet cached (the first export in a process)."""
+    """Export with the python-docx skeleton not yet cached (the first export in a process, with no
+    skeleton in the user's cache folder either)."""
     from editor.export.docx import _skeleton
 
     def run():
         _skeleton.cache_clear()
         build_docx(sample)
 
-    return median_time(run, repeat=7)
+    os.environ["REPORT_EDITOR_NO_SKELETON_CACHE"] = "1"
+    try:
+        return median_time(run, repeat=7)
+    finally:
+        del os.environ["REPORT_EDITOR_NO_SKELETON_CACHE"]
 
 
 def ms(t: float) -> str:

@@ -337,3 +337,18 @@ def test_lock_is_never_visible_half_written(project, monkeypatch):
     with pytest.raises(ProjectLocked):
         acquire_lock(project)
     assert sorted(f.name for f in project.parent.iterdir()) == sorted([project.name, lock_path(project).name])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc is Linux's")
+def test_start_time_from_proc_is_psutils_without_importing_it():
+    from editor.sysenv import _proc_start_time, process_start_time
+
+    for pid in (os.getpid(), os.getppid(), 1):
+        assert _proc_start_time(pid) == pytest.approx(psutil.Process(pid).create_time(), abs=1e-6)
+        assert process_start_time(pid) == pytest.approx(psutil.Process(pid).create_time(), abs=1e-6)
+    assert _proc_start_time(2**31 - 2) is None  # no such process
+    code = ("import sys; from editor.sysenv import identity_token; t = identity_token(); "
+            "print(t.split('-')[1] != '0', 'psutil' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))).stdout
+    assert out.split() == ["True", "False"]
