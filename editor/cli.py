@@ -252,7 +252,7 @@ def cmd_new(args) -> int:
     return 0
 
 
-def _print_check_errors(report, name: str) -> None:
+def _print_check_errors(report, name: str, edition: Optional[str] = None) -> None:
     try:
         from .checks import run_checks
     except ImportError:  # checks not available: exporting a draft never depends on them
@@ -261,6 +261,12 @@ def _print_check_errors(report, name: str) -> None:
     errors = [f for f in run_checks(report, severities={"error"}) if f.severity == "error"]
     for f in errors:
         _err(f"{name}：错误：{f.message}")
+    if (edition or report.edition) == "formal":
+        # the formal edition's own fields (发文机关标志, 发文字号, 印发日期): a warning naming each missing one,
+        # also when --edition formal exports a report kept as the public edition
+        formal = report if report.edition == "formal" else report.model_copy(update={"edition": "formal"})
+        for f in run_checks(formal, rules=["formal"]):
+            _err(f"{name}：警告：{f.message}")
 
 
 EXPORT_SUFFIXES = {".docx": "docx", ".pdf": "pdf"}
@@ -329,7 +335,7 @@ def cmd_export(args) -> int:
     for project, target in zip(projects, targets, strict=True):
         try:
             report = _load(str(project))
-            _print_check_errors(report, project.name)
+            _print_check_errors(report, project.name, args.edition)
             export_report(report, target, fmt=fmt, edition=args.edition)
             _out(f"已导出：{target}")
         except ReportEditorError as e:

@@ -108,3 +108,15 @@ def test_o_pdf_writes_a_pdf_and_out_dir_follows_format(capsys, tmp_path):
     code, out, err = run(capsys, "export", SAMPLE, "--format", "pdf", "--out-dir", tmp_path / "d")
     assert code == 0, err
     assert files(tmp_path / "d") == ["sample-dongguan-2022.pdf"] and is_pdf(tmp_path / "d" / "sample-dongguan-2022.pdf")
+
+
+def test_export_of_the_formal_edition_warns_about_its_missing_fields(capsys, tmp_path):
+    """Issue 10: the formal edition never exports silently without 发文字号 / 印发日期 — also when
+    ``--edition formal`` exports a report kept as the public edition (the sample has no formal fields)."""
+    out_file = tmp_path / "正式.docx"
+    code, out, err = run(capsys, "export", SAMPLE, "-o", out_file, "--edition", "formal")
+    assert code == 0 and is_docx(out_file)
+    assert "警告" in err and "发文字号" in err and "印发日期" in err
+    # the public edition of the same report: no such warning
+    code, out, err = run(capsys, "export", SAMPLE, "-o", tmp_path / "公开.docx")
+    assert code == 0 and "发文字号" not in err
