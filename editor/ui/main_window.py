@@ -823,6 +823,12 @@ class MainWindow(QMainWindow):
         path = Path(path)
         try:
             report = read_project(path)
+        except ProjectRepairable as e:  # duplicate ids, unsaveable characters: a repaired copy, as for a project
+            from .repair_dialog import open_repaired_copy
+
+            st.set_last_folder(path, self.settings)
+            window = open_repaired_copy(e, self.settings, self, recovery_folder=self.recovery_folder)
+            return None if window is None else self._place_new_window(window)
         except ReportEditorError as e:
             QMessageBox.critical(self, self.tr("Open backup copy"), e.message)
             return None
@@ -1356,6 +1362,10 @@ def _open_backup_window(path: Path, title: str, settings, parent, recovery_folde
 
     try:
         backup = read_project(backup_of(path))
+    except ProjectRepairable as e2:  # the backup has the same kind of damage: its repaired copy
+        from .repair_dialog import open_repaired_copy
+
+        return open_repaired_copy(e2, settings, parent, recovery_folder=recovery_folder)
     except ReportEditorError as e2:
         QMessageBox.critical(parent, title, e2.message)
         return None
