@@ -26,12 +26,12 @@
 <context>
     <name>ConflictWidget</name>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="80"/>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
+        <location filename="../../editor/ui/merge_dialog.py" line="81"/>
+        <source>Key for report-editor merge --resolve: %1</source>
+        <translation>命令行 report-editor merge --resolve 所用的键：%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="88"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="89"/>
         <source>Use %1</source>
         <translation>采用%1</translation>
     </message>
@@ -39,17 +39,17 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../editor/ui/dialogs.py" line="104"/>
+        <location filename="../../editor/ui/dialogs.py" line="106"/>
         <source>&lt;h3&gt;Annual Report Editor %1&lt;/h3&gt;&lt;p&gt;Writes the annual report on building a law-based government (法治政府建设年度报告) in the official document format.&lt;/p&gt;&lt;p&gt;Qt for Python %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;法治政府建设年度报告编辑器 %1&lt;/h3&gt;&lt;p&gt;按公文格式编写法治政府建设年度报告。&lt;/p&gt;&lt;p&gt;Qt for Python %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/dialogs.py" line="111"/>
+        <location filename="../../editor/ui/dialogs.py" line="113"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/dialogs.py" line="117"/>
+        <location filename="../../editor/ui/dialogs.py" line="119"/>
         <source>The program was not closed normally. Recovered copies of unsaved work were found:
 
 %1
@@ -62,7 +62,7 @@ Restore them?</source>
 是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/dialogs.py" line="120"/>
+        <location filename="../../editor/ui/dialogs.py" line="122"/>
         <source>Restore unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
@@ -308,22 +308,22 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="273"/>
+        <location filename="../../editor/ui/import_dialog.py" line="275"/>
         <source>Accept all</source>
         <translation>全部采用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="274"/>
+        <location filename="../../editor/ui/import_dialog.py" line="276"/>
         <source>Accept none</source>
         <translation>全部不采用</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="283"/>
+        <location filename="../../editor/ui/import_dialog.py" line="285"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/import_dialog.py" line="284"/>
+        <location filename="../../editor/ui/import_dialog.py" line="286"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -784,14 +784,14 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="811"/>
-        <location filename="../../editor/ui/main_window.py" line="897"/>
-        <location filename="../../editor/ui/main_window.py" line="1260"/>
+        <location filename="../../editor/ui/main_window.py" line="903"/>
+        <location filename="../../editor/ui/main_window.py" line="1266"/>
         <source>Open report</source>
         <translation>打开报告</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="808"/>
-        <location filename="../../editor/ui/main_window.py" line="912"/>
+        <location filename="../../editor/ui/main_window.py" line="918"/>
         <source>Report projects (*%1)</source>
         <translation>报告项目文件 (*%1)</translation>
     </message>
@@ -827,186 +827,186 @@ They can be moved into the folder “%2” (nothing is deleted), or kept and off
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="816"/>
-        <location filename="../../editor/ui/main_window.py" line="827"/>
+        <location filename="../../editor/ui/main_window.py" line="833"/>
         <source>Open backup copy</source>
         <translation>打开备份</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="832"/>
+        <location filename="../../editor/ui/main_window.py" line="838"/>
         <source>Opened the backup copy %1. Save it under a name of your choice.</source>
         <translation>已打开备份副本 %1。请用“另存为”保存到您选择的文件名。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="887"/>
+        <location filename="../../editor/ui/main_window.py" line="893"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="891"/>
+        <location filename="../../editor/ui/main_window.py" line="897"/>
         <source>&amp;Clear list</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="898"/>
+        <location filename="../../editor/ui/main_window.py" line="904"/>
         <source>“%1” no longer exists and was removed from the list.</source>
         <translation>“%1”已不存在，已从列表中移除。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="911"/>
+        <location filename="../../editor/ui/main_window.py" line="917"/>
         <source>Save report as</source>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="918"/>
-        <location filename="../../editor/ui/main_window.py" line="927"/>
+        <location filename="../../editor/ui/main_window.py" line="924"/>
+        <location filename="../../editor/ui/main_window.py" line="933"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="933"/>
+        <location filename="../../editor/ui/main_window.py" line="939"/>
         <source>“%1” is open in another window. Choose another name.</source>
         <translation>“%1”已在另一个窗口中打开，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="977"/>
+        <location filename="../../editor/ui/main_window.py" line="983"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="992"/>
-        <location filename="../../editor/ui/main_window.py" line="1013"/>
+        <location filename="../../editor/ui/main_window.py" line="998"/>
+        <location filename="../../editor/ui/main_window.py" line="1019"/>
         <source>Export Word</source>
         <translation>导出 Word</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="992"/>
+        <location filename="../../editor/ui/main_window.py" line="998"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1017"/>
+        <location filename="../../editor/ui/main_window.py" line="1023"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1070"/>
+        <location filename="../../editor/ui/main_window.py" line="1076"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="999"/>
-        <location filename="../../editor/ui/main_window.py" line="1013"/>
+        <location filename="../../editor/ui/main_window.py" line="1005"/>
+        <location filename="../../editor/ui/main_window.py" line="1019"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="999"/>
+        <location filename="../../editor/ui/main_window.py" line="1005"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1081"/>
+        <location filename="../../editor/ui/main_window.py" line="1087"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="393"/>
-        <location filename="../../editor/ui/main_window.py" line="1083"/>
+        <location filename="../../editor/ui/main_window.py" line="1089"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1024"/>
+        <location filename="../../editor/ui/main_window.py" line="1030"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1033"/>
+        <location filename="../../editor/ui/main_window.py" line="1039"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1037"/>
+        <location filename="../../editor/ui/main_window.py" line="1043"/>
         <source>Building the Word file: step %1 of %2</source>
         <translation>正在生成 Word 文件：第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1042"/>
+        <location filename="../../editor/ui/main_window.py" line="1048"/>
         <source>LibreOffice is converting the file to PDF… (%1 s)</source>
         <translation>LibreOffice 正在转换为 PDF…（已用 %1 秒）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1086"/>
+        <location filename="../../editor/ui/main_window.py" line="1092"/>
         <source>&amp;Open File</source>
         <translation>打开文件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1088"/>
+        <location filename="../../editor/ui/main_window.py" line="1094"/>
         <source>Open Containing &amp;Folder</source>
         <translation>打开所在文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1178"/>
+        <location filename="../../editor/ui/main_window.py" line="1184"/>
         <source>“%1” has unsaved changes. Save them?</source>
         <translation>“%1”有未保存的修改，是否保存？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1322"/>
+        <location filename="../../editor/ui/main_window.py" line="1328"/>
         <source>The program that held it seems to have stopped. Remove the lock and open the project?</source>
         <translation>占用它的程序似乎已经停止运行。是否解除锁定并打开该项目？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1325"/>
+        <location filename="../../editor/ui/main_window.py" line="1331"/>
         <source>Open it anyway? Only do this if you are sure it is not being edited: two people saving the same file lose work.</source>
         <translation>仍要打开吗？请确认没有人正在编辑它：两人同时保存同一文件会丢失修改。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1379"/>
+        <location filename="../../editor/ui/main_window.py" line="1389"/>
         <source>Restore unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1439"/>
+        <location filename="../../editor/ui/main_window.py" line="1449"/>
         <source>Restored from the recovery copy of %1</source>
         <translation>已从 %1 的恢复副本中恢复</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1161"/>
+        <location filename="../../editor/ui/main_window.py" line="1167"/>
         <source>Autosave</source>
         <translation>自动保存</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1365"/>
+        <location filename="../../editor/ui/main_window.py" line="1375"/>
         <source>Opened the backup “%1”; save it under a name of your choice.</source>
         <translation>已打开备份“%1”；请把它另存为您选择的文件名。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1157"/>
+        <location filename="../../editor/ui/main_window.py" line="1163"/>
         <source>Recovery copy could not be written</source>
         <translation>无法写入恢复副本</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1168"/>
+        <location filename="../../editor/ui/main_window.py" line="1174"/>
         <source>Recovery copy written; the report itself is not saved yet</source>
         <translation>已写入恢复副本（报告本身尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1320"/>
+        <location filename="../../editor/ui/main_window.py" line="1326"/>
         <source>Remove the damaged lock and open the project?</source>
         <translation>解除已损坏的锁定并打开项目？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="949"/>
+        <location filename="../../editor/ui/main_window.py" line="955"/>
         <source>Save the report under another name?</source>
         <translation>要把报告另存为其他文件吗？</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1307"/>
+        <location filename="../../editor/ui/main_window.py" line="1313"/>
         <source>The damaged file was moved to “%1”.</source>
         <translation>损坏的文件已移到“%1”。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1162"/>
+        <location filename="../../editor/ui/main_window.py" line="1168"/>
         <source>The recovery copy of “%1” could not be written:
 %2
 
@@ -1017,17 +1017,17 @@ Your changes are still in this window. Save the report (or save it under another
 您的修改仍在窗口中，请尽快保存报告（或另存到其他位置）。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1266"/>
+        <location filename="../../editor/ui/main_window.py" line="1272"/>
         <source>“%1” is already open in this window.</source>
         <translation>“%1”已在此窗口中打开。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="1428"/>
+        <location filename="../../editor/ui/main_window.py" line="1438"/>
         <source>“%1” is open in another window; the restored copy is not linked to it. Save it under another name.</source>
         <translation>“%1”正在另一个窗口中打开，恢复的副本未与它关联，请另存为其他文件名。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="919"/>
+        <location filename="../../editor/ui/main_window.py" line="925"/>
         <source>“%1” is read-only. Choose another name.</source>
         <translation>“%1”是只读文件，请另选一个文件名。</translation>
     </message>
@@ -1119,57 +1119,62 @@ Your changes are still in this window. Save the report (or save it under another
         <translation>当前项目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="115"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="116"/>
         <source>Merge other projects</source>
         <translation>合并其他项目</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="119"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="120"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="120"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="121"/>
         <source>Merging %1 projects: %2.</source>
         <translation>将合并 %1 个项目：%2。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="123"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="124"/>
         <source>%1 parts taken or added automatically (filled in on one side only, identical, or only in the other projects).</source>
         <translation>自动采用或新增 %1 处（只有一方填写、内容相同或只在其他项目中的部分）。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="127"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="128"/>
+        <source>%1 parts read the same in every project once the figures are written out (only the metrics they refer to differ): the current project&apos;s text is kept.</source>
+        <translation>有 %1 处在各项目中读起来相同（数字写出后一致，只是引用的指标不同）：保留当前项目的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/merge_dialog.py" line="132"/>
         <source>%1 parts are filled in on both sides with different content: choose which side to use for each.</source>
         <translation>有 %1 处两边都填写了但内容不同，请逐一选择采用哪一方。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="129"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="134"/>
         <source>Figures are shown as in the report; highlighted text differs between the versions.</source>
         <translation>数字按报告中的写法显示；标黄并加下划线的文字是各版本不同之处。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="131"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="136"/>
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="158"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="163"/>
         <source>Use %1 for all</source>
         <translation>全部采用%1</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="168"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="173"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="169"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/merge_dialog.py" line="192"/>
+        <location filename="../../editor/ui/merge_dialog.py" line="197"/>
         <source>%1 conflicts still unresolved.</source>
         <translation>还有 %1 处冲突未选择。</translation>
     </message>
@@ -1426,12 +1431,12 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>NewFromTemplateDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs.py" line="33"/>
+        <location filename="../../editor/ui/dialogs.py" line="34"/>
         <source>New report</source>
         <translation>新建报告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/dialogs.py" line="61"/>
+        <location filename="../../editor/ui/dialogs.py" line="62"/>
         <source>Start from:</source>
         <translation>起始模板：</translation>
     </message>
@@ -1490,22 +1495,22 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../editor/ui/dialogs.py" line="75"/>
+        <location filename="../../editor/ui/dialogs.py" line="76"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/dialogs.py" line="84"/>
+        <location filename="../../editor/ui/dialogs.py" line="85"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/dialogs.py" line="87"/>
+        <location filename="../../editor/ui/dialogs.py" line="89"/>
         <source>&amp;Language (after restart):</source>
         <translation>界面语言（重启后生效）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/dialogs.py" line="88"/>
+        <location filename="../../editor/ui/dialogs.py" line="90"/>
         <source>&amp;Autosave every:</source>
         <translation>自动保存间隔(&amp;A)：</translation>
     </message>
@@ -1513,177 +1518,177 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="111"/>
+        <location filename="../../editor/ui/problems_panel.py" line="112"/>
         <source>All</source>
         <extracomment>findings that say the same about every project on this computer: one line, details on demand the user asked to go to the field of a finding (double-click) the list was updated with new findings</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="112"/>
+        <location filename="../../editor/ui/problems_panel.py" line="113"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="113"/>
+        <location filename="../../editor/ui/problems_panel.py" line="114"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="114"/>
+        <location filename="../../editor/ui/problems_panel.py" line="115"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="117"/>
+        <location filename="../../editor/ui/problems_panel.py" line="119"/>
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="118"/>
+        <location filename="../../editor/ui/problems_panel.py" line="120"/>
         <source>Apply the suggested correction to the selected problem</source>
         <translation>对选中的问题应用建议的修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="119"/>
+        <location filename="../../editor/ui/problems_panel.py" line="121"/>
         <source>Fix all</source>
         <translation>全部修正</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="120"/>
+        <location filename="../../editor/ui/problems_panel.py" line="122"/>
         <source>Apply every suggested correction (one undo step)</source>
         <translation>应用所有建议的修正（可一步撤销）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="121"/>
+        <location filename="../../editor/ui/problems_panel.py" line="123"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="124"/>
+        <location filename="../../editor/ui/problems_panel.py" line="126"/>
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="126"/>
+        <location filename="../../editor/ui/problems_panel.py" line="128"/>
         <source>Ignore the selected problem here (can be undone; right-click for more choices)</source>
         <translation>忽略选中的这一处问题（可撤销；右键单击可选择忽略此类等）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="128"/>
+        <location filename="../../editor/ui/problems_panel.py" line="130"/>
         <source>User dictionary…</source>
         <translation>用户词典…</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="130"/>
+        <location filename="../../editor/ui/problems_panel.py" line="132"/>
         <source>Terms and exceptions of your organisation, used by the wording checks</source>
         <translation>本单位的固定说法和例外，用于用词检查</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="140"/>
+        <location filename="../../editor/ui/problems_panel.py" line="142"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="140"/>
+        <location filename="../../editor/ui/problems_panel.py" line="142"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="140"/>
+        <location filename="../../editor/ui/problems_panel.py" line="142"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="214"/>
+        <location filename="../../editor/ui/problems_panel.py" line="216"/>
         <source>The checks failed: %s</source>
         <translation>检查未能完成：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="255"/>
+        <location filename="../../editor/ui/problems_panel.py" line="257"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="255"/>
+        <location filename="../../editor/ui/problems_panel.py" line="257"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="255"/>
+        <location filename="../../editor/ui/problems_panel.py" line="257"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="261"/>
-        <location filename="../../editor/ui/problems_panel.py" line="397"/>
-        <location filename="../../editor/ui/problems_panel.py" line="508"/>
+        <location filename="../../editor/ui/problems_panel.py" line="263"/>
+        <location filename="../../editor/ui/problems_panel.py" line="399"/>
+        <location filename="../../editor/ui/problems_panel.py" line="510"/>
         <source>Fix: %s</source>
         <translation>修正：%s</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="276"/>
+        <location filename="../../editor/ui/problems_panel.py" line="278"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="277"/>
+        <location filename="../../editor/ui/problems_panel.py" line="279"/>
         <source>%1 official fonts are not installed on this computer; the exported file is not affected (expand for details)</source>
         <translation>本机缺少%1种公文字体，不影响导出的文件（展开查看详情）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="300"/>
+        <location filename="../../editor/ui/problems_panel.py" line="302"/>
         <source>%1 errors, %2 warnings, %3 notes</source>
         <translation>%1 个错误，%2 个警告，%3 个提示</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="305"/>
+        <location filename="../../editor/ui/problems_panel.py" line="307"/>
         <source> (%1 ignored)</source>
         <translation>（已忽略%1项）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="401"/>
-        <location filename="../../editor/ui/problems_panel.py" line="405"/>
+        <location filename="../../editor/ui/problems_panel.py" line="403"/>
+        <location filename="../../editor/ui/problems_panel.py" line="407"/>
         <source>Ignore here</source>
         <translation>忽略此处</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="409"/>
+        <location filename="../../editor/ui/problems_panel.py" line="411"/>
         <source>Ignore “%1” everywhere in this report</source>
         <translation>在本报告中忽略所有“%1”</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="412"/>
+        <location filename="../../editor/ui/problems_panel.py" line="414"/>
         <source>Ignore this kind</source>
         <translation>忽略此类</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="416"/>
+        <location filename="../../editor/ui/problems_panel.py" line="418"/>
         <source>Add “%1” to the user dictionary</source>
         <translation>将“%1”加入用户词典</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="421"/>
+        <location filename="../../editor/ui/problems_panel.py" line="423"/>
         <source>Show ignored problems again (%1)</source>
         <translation>恢复显示已忽略的问题（%1项）</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="435"/>
+        <location filename="../../editor/ui/problems_panel.py" line="437"/>
         <source>Ignore this kind of problem</source>
         <translation>忽略此类问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="435"/>
-        <location filename="../../editor/ui/problems_panel.py" line="522"/>
+        <location filename="../../editor/ui/problems_panel.py" line="437"/>
+        <location filename="../../editor/ui/problems_panel.py" line="524"/>
         <source>Ignore a problem</source>
         <translation>忽略一处问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="465"/>
+        <location filename="../../editor/ui/problems_panel.py" line="467"/>
         <source>Show ignored problems again</source>
         <translation>恢复显示已忽略的问题</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="533"/>
+        <location filename="../../editor/ui/problems_panel.py" line="535"/>
         <source>Fix all problems</source>
         <translation>修正所有问题</translation>
     </message>
@@ -2225,13 +2230,13 @@ Your changes are still in this window. Save the report (or save it under another
 <context>
     <name>UserDictionaryDialog</name>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="549"/>
-        <location filename="../../editor/ui/problems_panel.py" line="579"/>
+        <location filename="../../editor/ui/problems_panel.py" line="551"/>
+        <location filename="../../editor/ui/problems_panel.py" line="581"/>
         <source>User dictionary</source>
         <translation>用户词典</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/problems_panel.py" line="551"/>
+        <location filename="../../editor/ui/problems_panel.py" line="553"/>
         <source>One entry per line. A fixed term of your organisation (e.g. 莞邑调解): a character typed with the same sound is flagged. A wrong form and its right form: 错误写法 =&gt; 正确写法. An exception that is never flagged: !文字. Lines starting with # are comments.</source>
         <translation>每行一条。本单位的固定说法（如“莞邑调解”）：输入成同音字时会提示；错误写法和正确写法：错误写法 =&gt; 正确写法；从不提示的例外：!文字。以 # 开头的行是注释。</translation>
     </message>
