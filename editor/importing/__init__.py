@@ -45,7 +45,9 @@ class ImportResult:
         self.metrics_applied += n
         return n
 
-    def summary_lines(self) -> list[str]:
+    def summary_lines(self, ticked: Optional[int] = None) -> list[str]:
+        """The import's summary in Chinese. ``ticked``: how many suggestions the review table has ticked
+        (the review dialog passes it, so the line about the figures says what the table shows)."""
         r = self.report
         items = sum(1 for _ in r.iter_items())
         numbered = sum(1 for s in r.sections if s.numbered)
@@ -66,6 +68,9 @@ class ImportResult:
             lines.append(f"已把 {self.punctuation_changes} 处半角标点或多余空格改为公文用的全角标点。")
         if self.metrics_applied:
             lines.append(f"已把 {self.metrics_applied} 个数字识别为指标（渲染后的文字与原文一致）。")
+        elif self.suggestions and ticked is not None:
+            lines.append(f"发现 {len(self.suggestions)} 个可作为指标的数字，已勾选 {ticked} 个：勾选的导入时成为指标"
+                         f"（正文文字不变），未勾选的保留为普通文字。")
         elif self.suggestions:
             lines.append(f"发现 {len(self.suggestions)} 个可作为指标的数字（未采用）。")
         if self.dropped:

@@ -30,6 +30,7 @@ from typing import Callable, Optional
 
 from ..errors import ReportEditorError
 from .report import Item, Metric, Report, Section, iter_section_items, new_id
+from .numbering import number_report
 from .tokens import TOKEN_RE, Renderer, change_error, format_value
 
 MAIN = "main"
@@ -59,6 +60,8 @@ class _Versions:
     main_obj: object
     versions: dict[str, object] = field(default_factory=dict)  # source -> version object (incl. main)
     merged: object = None  # sections and items without a conflict: the version combined field by field
+    reports: dict[str, Report] = field(default_factory=dict)  # source -> its report (to write figures out)
+    same_reading: bool = False  # versions differed only in the metrics their figures refer to
 
 
 @dataclass
@@ -70,6 +73,9 @@ class MergePlan:
     _additions: list[tuple[str, str, Optional[str], object]] = field(default_factory=list, repr=False)
     taken: list[str] = field(default_factory=list)  # human-readable list of what will come from others
     added: list[str] = field(default_factory=list)
+    # parts whose versions read the same once the figures are written out (only the metrics they refer to
+    # differ): not conflicts, the first version (main's) is kept
+    same_text: list[str] = field(default_factory=list)
 
     def conflict(self, key: str) -> Optional[Conflict]:
         return next((c for c in self.conflicts if c.key == key), None)
@@ -140,6 +146,13 @@ def _render(text: str, report: Optional[Report]) -> str:
     if report is None or "{{" not in text:
         return text
     return Renderer(report.metrics).text(text)
+
+
+def _render_value(value, report: Optional[Report]):
+    """A field's value (text, or a tuple of paragraphs) as the report reads it."""
+    if isinstance(value, tuple):
+        return tuple(_render(p, report) for p in value)
+    return _render(value, report) if isinstance(value, str) else value
 
 
 def _item_text(item: Item, report: Optional[Report] = None) -> str:
@@ -231,7 +244,7 @@ def _match(main_list, other_list, key_fn, used: set[str]) -> dict[int, int]:
     return out
 
 
-_REPORT_FIELDS = (("organisations", "机关名称"), ("title_override", "标题"), ("preamble", "前言"),
+_REPORT_FIELDS = (("organisations", "机关名称"), ("title_override", "标题"), ("preamble", "开头段落（前言）"),
                   ("closing", "结尾"), ("signature", "落款"), ("notes", "附注"))
 
 
@@ -246,9 +259,10 @@ def plan_merge(main: Report, others: list[tuple[str, Report]]) -> MergePlan:
     def entry(key: str, kind: str, title: str, main_obj) -> _Versions:
         e = entries.get(key)
         if e is None:
-            e = entries[key] = _Versions(kind, title, main_obj, {MAIN: main_obj})
+            e = entries[key] = _Versions(kind, title, main_obj, {MAIN: main_obj}, reports=reports)
         return e
 
+    numbers = number_report(main)
     main_items: dict[str, Item] = {}  # every item of main at any level, by id
     for section in main.sections:
         for chain in iter_section_items(section):
@@ -277,10 +291,11 @@ def plan_merge(main: Report, others: list[tuple[str, Report]]) -> MergePlan:
             msec = main.sections[i]
             prev_key = msec.id
             label = (msec.heading or (msec.intro[0] if msec.intro else ""))[:20]
-            entry(msec.id, "section", f"第{i + 1}部分“{label}”的标题和开头段落", msec).versions[name] = osec
-            entry(f"{msec.id}.outro", "outro", f"第{i + 1}部分“{label}”的结尾段落", msec).versions[name] = osec
-            _plan_items(name, msec, msec.items, osec.items, f"第{i + 1}部分", "section:" + msec.id,
-                        main_items, used_items, entry, additions)
+            where = numbers.get(msec.id) or f"第{i + 1}部分"
+            entry(msec.id, "section", f"{where}“{label}”的标题和开头段落", msec).versions[name] = osec
+            entry(f"{msec.id}.outro", "outro", f"{where}“{label}”的结尾段落", msec).versions[name] = osec
+            _plan_items(name, msec, msec.items, osec.items, where, "section:" + msec.id,
+                        main_items, used_items, entry, additions, numbers)
         # metrics (ids already mapped into main's space): figures, and each other field on its own
         mmap = {m.id: m for m in main.metrics}
         for om in other.metrics:
@@ -297,6 +312,7 @@ def plan_merge(main: Report, others: list[tuple[str, Report]]) -> MergePlan:
 
     conflicts: list[Conflict] = []
     taken: list[str] = []
+    same_text: list[str] = []
     for key, e in entries.items():
         if e.kind in _FIELDWISE:
             sources_used = _combine(e)
@@ -304,6 +320,9 @@ def plan_merge(main: Report, others: list[tuple[str, Report]]) -> MergePlan:
                 conflicts.append(Conflict(key, e.kind, e.title, {
                     src: _display(e.kind, v, reports.get(src)) for src, v in e.versions.items()
                     if v is not None and not _signature(e.kind)[1](v)}))
+                continue
+            if e.same_reading:
+                same_text.append(_same_text_line(e.title, sources_used))
             elif sources_used - {MAIN}:
                 taken.append(f"{e.title}：采用 {'、'.join(sorted(sources_used - {MAIN}))}")
             continue
@@ -313,6 +332,15 @@ def plan_merge(main: Report, others: list[tuple[str, Report]]) -> MergePlan:
             if v is None or empty_fn(v):
                 continue
             distinct.setdefault(sig_fn(v), []).append(src)
+        if len(distinct) > 1 and e.kind in ("report", "outro"):
+            # texts that differ only in the metrics their figures refer to read the same: not a conflict
+            reading: dict = {}
+            for srcs in distinct.values():
+                reading.setdefault(_display(e.kind, e.versions[srcs[0]], reports.get(srcs[0])), []).extend(srcs)
+            if len(reading) == 1:
+                srcs = next(iter(reading.values()))
+                same_text.append(_same_text_line(e.title, {MAIN} if MAIN in srcs else {srcs[-1]}))
+                continue
         if len(distinct) > 1:
             conflicts.append(Conflict(key, e.kind.split(".")[0], e.title,
                                       {src: _display(e.kind, v, reports.get(src))
@@ -323,7 +351,12 @@ def plan_merge(main: Report, others: list[tuple[str, Report]]) -> MergePlan:
                 taken.append(f"{e.title}：采用 {srcs[0]}")
     added = [f"{src}：新增{ {'section': '部分', 'item': '条目', 'metric': '指标'}[kind] }“{_label(obj)}”"
              for src, kind, _after, obj in additions]
-    return MergePlan(main, sources, conflicts, entries, additions, taken, added)
+    return MergePlan(main, sources, conflicts, entries, additions, taken, added, same_text)
+
+
+def _same_text_line(title: str, used: set[str]) -> str:
+    kept = "保留当前项目的文字" if MAIN in used or not used else f"采用 {'、'.join(sorted(used))} 的文字"
+    return f"{title}：各方读起来相同（数字写出后一致，只是引用的指标不同），{kept}"
 
 
 # Sections and items are merged field by field: a heading kept from the template on one side and
@@ -344,11 +377,20 @@ def _combine(e: _Versions, prefer: Optional[str] = None) -> set[str]:
     update: dict[str, object] = {}
     used: set[str] = set()
     text_source = MAIN
+    e.same_reading = False
     for name in _FIELDWISE[e.kind]:
         distinct: dict = {}
         for src, v in e.versions.items():
             if v is not None and _field_value(v, name):
                 distinct.setdefault(_field_value(v, name), src)  # the first source (main first) wins a tie
+        if len(distinct) > 1:
+            # versions that differ only in the metrics their figures refer to read the same: the first is kept
+            reading: dict = {}
+            for value, src in distinct.items():
+                reading.setdefault(_render_value(value, e.reports.get(src)), (value, src))
+            if len(reading) < len(distinct):
+                e.same_reading = True
+                distinct = dict(reading.values())
         if len(distinct) > 1 and prefer is None:
             e.merged = None
             return set()
@@ -370,7 +412,7 @@ def _combine(e: _Versions, prefer: Optional[str] = None) -> set[str]:
     return used
 
 
-def _plan_items(name, owner, m_list, o_list, where, anchor, main_items, used, entry, additions) -> None:
+def _plan_items(name, owner, m_list, o_list, where, anchor, main_items, used, entry, additions, numbers) -> None:
     """Match the items of one container (a section's items or an item's children) and recurse."""
     local = _match(m_list, o_list, _item_key, used)
     prev: Optional[str] = None
@@ -385,10 +427,13 @@ def _plan_items(name, owner, m_list, o_list, where, anchor, main_items, used, en
             continue
         prev = mit.id
         pos = m_list.index(mit) + 1 if mit in m_list else 0
-        title = f"{where}第{pos}项“{(mit.lead or oit.lead)[:20]}”" if pos else f"条目“{(mit.lead or oit.lead)[:20]}”"
+        lead = (mit.lead or oit.lead)[:20]
+        number = numbers.get(mit.id, "") if pos else ""
+        place = f"{where}{number}" if number else (f"{where}第{pos}项" if pos else "条目")
+        title = f"{place}“{lead}”" if lead else place
         entry(mit.id, "item", title, mit).versions[name] = oit
-        _plan_items(name, mit, mit.children, oit.children, title + "的", "item:" + mit.id, main_items, used, entry,
-                    additions)
+        _plan_items(name, mit, mit.children, oit.children, number and place or title + "的", "item:" + mit.id,
+                    main_items, used, entry, additions, numbers)
 
 
 def _outro_sig(s: Section):
@@ -632,7 +677,7 @@ def run_merge_cli(args, out: Callable[[str], None], err: Callable[[str], None]) 
         raise ReportEditorError(f"“{target}”已存在。如要覆盖，请加 --force；或换一个文件名。")
     merged = apply_merge(plan, resolutions)
     write_project(target, merged, backup=False)
-    for line in plan.taken + plan.added:
+    for line in plan.taken + plan.same_text + plan.added:
         out(line)
     for c in plan.conflicts:
         out(f"冲突 {c.key}（{c.title}）：采用 {resolutions[c.key]}")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 from . import settings as st
+from .wheel import guard_wheel
 
 
 class NewFromTemplateDialog(QDialog):
@@ -83,6 +84,7 @@ class PreferencesDialog(QDialog):
         self.autosave.setRange(5, 3600)
         self.autosave.setSuffix(self.tr(" s"))
         self.autosave.setValue(st.autosave_interval(self.settings))
+        guard_wheel(self)  # the wheel passing over the language or the interval changes neither
         form = QFormLayout()
         form.addRow(self.tr("&Language (after restart):"), self.language)
         form.addRow(self.tr("&Autosave every:"), self.autosave)

@@ -241,7 +241,7 @@ class ImportReviewDialog(QDialog):
         self.resize(900, 600)
         layout = QVBoxLayout(self)
 
-        summary = QPlainTextEdit("\n".join(result.summary_lines()))
+        summary = self.summary = QPlainTextEdit(self)
         summary.setReadOnly(True)
         summary.setMaximumHeight(140)
         summary.setObjectName("importSummary")
@@ -255,6 +255,8 @@ class ImportReviewDialog(QDialog):
         self.model = SuggestionModel(
             result.suggestions,
             [self.tr("Use"), self.tr("Label"), self.tr("Value"), self.tr("Change"), self.tr("Context")], self)
+        self.model.dataChanged.connect(self._update_summary)
+        self._update_summary()
         self.table = QTableView(self)
         self.table.setObjectName("suggestionTable")
         self.table.setModel(self.model)
@@ -287,6 +289,11 @@ class ImportReviewDialog(QDialog):
         layout.addWidget(buttons)
 
     # ------------------------------------------------------------------ state
+    def _update_summary(self, *_args) -> None:
+        """The summary counts the ticks of the table below it (and follows them)."""
+        ticked = sum(1 for s in self.result.suggestions if s.accepted)
+        self.summary.setPlainText("\n".join(self.result.summary_lines(ticked)))
+
     def set_all(self, accepted: bool) -> None:
         self.model.set_all(accepted)
 

@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
             self.act_save_as.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.act_export_docx = self._action("actionExportDocx", self.tr("Export &Word…"), self.export_docx_dialog,
                                             "Ctrl+E")
-        self.act_export_pdf = self._action("actionExportPdf", self.tr("Export &PDF…"), self.export_pdf_dialog,
+        self.act_export_pdf = self._action("actionExportPdf", self.tr("Export P&DF…"), self.export_pdf_dialog,
                                            "Ctrl+Shift+E")
         self.act_print = self._action("actionPrint", self.tr("&Print…"), self.print_dialog, SK.Print,
                                       self.tr("Print the report as the preview shows it"))
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
                                               "Ctrl+M")
         self.act_make_metric = self._action("actionMakeMetric", self.tr("Ma&ke metric from selection"),
                                             self.make_metric, "Ctrl+Shift+M")
-        self.act_prefs = self._action("actionPreferences", self.tr("Pre&ferences…"), self.preferences,
+        self.act_prefs = self._action("actionPreferences", self.tr("Prefere&nces…"), self.preferences,
                                       SK.Preferences)
         if not QKeySequence(SK.Preferences).toString():
             self.act_prefs.setShortcut(QKeySequence("Ctrl+,"))
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
                                         "Ctrl+Shift+I")
         self.act_delete = self._action("actionDeletePart", self.tr("&Delete part"), self.outline.delete_current,
                                        "Ctrl+Shift+Del")
-        self.act_up = self._action("actionMoveUp", self.tr("Move &up"), lambda: self.outline.move_current(-1),
+        self.act_up = self._action("actionMoveUp", self.tr("Move u&p"), lambda: self.outline.move_current(-1),
                                    "Ctrl+Shift+Up")
         self.act_down = self._action("actionMoveDown", self.tr("Move do&wn"), lambda: self.outline.move_current(1),
                                      "Ctrl+Shift+Down")
@@ -270,8 +270,8 @@ class MainWindow(QMainWindow):
         self.act_check = self._action("actionCheck", self.tr("Chec&k Report"), self.check_report, "F7",
                                       self.tr("Proofread the report and show the problems"))
         self.act_zoom_in = self._action("actionZoomIn", self.tr("Zoom &In"), lambda: self._zoom("in"))
-        self.act_zoom_out = self._action("actionZoomOut", self.tr("Zoom &Out"), lambda: self._zoom("out"))
-        self.act_zoom_width = self._action("actionZoomWidth", self.tr("&Fit Page Width"), lambda: self._zoom("width"))
+        self.act_zoom_out = self._action("actionZoomOut", self.tr("Zoom O&ut"), lambda: self._zoom("out"))
+        self.act_zoom_width = self._action("actionZoomWidth", self.tr("Fit Page &Width"), lambda: self._zoom("width"))
         self.act_next_window = self._action("actionNextWindow", self.tr("&Next Window"), lambda: self._cycle_window(1),
                                             QKeySequence.StandardKey.NextChild)
         self.act_prev_window = self._action("actionPreviousWindow", self.tr("P&revious Window"),
@@ -823,6 +823,12 @@ class MainWindow(QMainWindow):
         path = Path(path)
         try:
             report = read_project(path)
+        except ProjectRepairable as e:  # duplicate ids, unsaveable characters: a repaired copy, as for a project
+            from .repair_dialog import open_repaired_copy
+
+            st.set_last_folder(path, self.settings)
+            window = open_repaired_copy(e, self.settings, self, recovery_folder=self.recovery_folder)
+            return None if window is None else self._place_new_window(window)
         except ReportEditorError as e:
             QMessageBox.critical(self, self.tr("Open backup copy"), e.message)
             return None
@@ -1356,6 +1362,10 @@ def _open_backup_window(path: Path, title: str, settings, parent, recovery_folde
 
     try:
         backup = read_project(backup_of(path))
+    except ProjectRepairable as e2:  # the backup has the same kind of damage: its repaired copy
+        from .repair_dialog import open_repaired_copy
+
+        return open_repaired_copy(e2, settings, parent, recovery_folder=recovery_folder)
     except ReportEditorError as e2:
         QMessageBox.critical(parent, title, e2.message)
         return None

@@ -77,7 +77,8 @@ def highlighted_html(text: str, others: list[str]) -> str:
 class ConflictWidget(QGroupBox):
     def __init__(self, conflict: Conflict, parent: Optional[QWidget] = None):
         super().__init__(parent)
-        self.setTitle(self.tr("%1 (%2)").replace("%1", conflict.title).replace("%2", conflict.key))
+        self.setTitle(conflict.title)  # the user's words (一、（二）“…”, 开头段落); the key only for the command line
+        self.setToolTip(self.tr("Key for report-editor merge --resolve: %1").replace("%1", conflict.key))
         self.conflict = conflict
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
@@ -115,13 +116,17 @@ class MergeDialog(QDialog):
         self.setWindowTitle(self.tr("Merge other projects"))
         self.resize(960, 640)
         layout = QVBoxLayout(self)
-        lines = plan.taken + plan.added
+        lines = plan.taken + plan.same_text + plan.added
         names = self.tr(", ").join(source_title(s) for s in plan.sources)
         info = self.tr("Merging %1 projects: %2.").replace("%1", str(len(plan.sources))).replace("%2", names)
         if lines:
             info += "\n" + self.tr(
                 "%1 parts taken or added automatically (filled in on one side only, identical, or only in "
                 "the other projects).").replace("%1", str(len(lines)))
+        if plan.same_text:
+            info += "\n" + self.tr(
+                "%1 parts read the same in every project once the figures are written out (only the metrics "
+                "they refer to differ): the current project's text is kept.").replace("%1", str(len(plan.same_text)))
         if plan.conflicts:
             info += "\n" + self.tr(
                 "%1 parts are filled in on both sides with different content: choose which side to use "

@@ -46,6 +46,7 @@ from ..model import FieldRef, get_field
 from ..model.tokens import TOKEN_RE
 from . import i18n  # noqa: F401 - applies the PySide6 None-refcount guard
 from .document import ReportDocument
+from .wheel import guard_widget
 
 SEVERITY_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#a66300"), "info": QColor("#1f5fa8")}
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -113,6 +114,7 @@ class ProblemsPanel(QWidget):
         self.filter_box.addItem(self.tr("Warnings"), "warning")
         self.filter_box.addItem(self.tr("Notes"), "info")
         self.filter_box.currentIndexChanged.connect(self._fill)
+        guard_widget(self.filter_box)  # a wheel turn passing over it does not switch the filter
         self.summary = QLabel(self)
         self.fix_button = QPushButton(self.tr("Fix"), self)
         self.fix_button.setToolTip(self.tr("Apply the suggested correction to the selected problem"))

@@ -141,14 +141,14 @@ def install_report_actions(main_window: QMainWindow) -> dict[str, QAction]:
     file_menu = _menu(main_window, QCoreApplication.translate("ReportActions", "File"), "file_menu")
     report_menu = _menu(main_window, QCoreApplication.translate("ReportActions", "Report"), "report_menu")
 
-    act_import = QAction(QCoreApplication.translate("ReportActions", "Import…"), main_window)
+    act_import = QAction(QCoreApplication.translate("ReportActions", "&Import…"), main_window)
     act_import.setObjectName("actionImport")
     act_import.setStatusTip(QCoreApplication.translate("ReportActions", "Import an existing report from Word (.docx) or a text file"))
     act_rollover = QAction(QCoreApplication.translate("ReportActions", "New next-&year report"), main_window)
     act_rollover.setObjectName("actionRollover")
     act_rollover.setStatusTip(QCoreApplication.translate("ReportActions", 
         "Create next year's report from the current one; this year's figures become the previous-year values"))
-    act_merge = QAction(QCoreApplication.translate("ReportActions", "Merge other projects…"), main_window)
+    act_merge = QAction(QCoreApplication.translate("ReportActions", "&Merge other projects…"), main_window)
     act_merge.setObjectName("actionMerge")
     act_merge.setStatusTip(QCoreApplication.translate("ReportActions", "Merge projects drafted by colleagues into the current report"))
 

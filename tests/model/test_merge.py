@@ -291,3 +291,24 @@ def test_combined_figures_never_give_a_change_the_editor_cannot_write(tmp_path):
     path = tmp_path / "m.fzbg"
     write_project(path, merged)
     read_project(path)  # loads: no figure out of range
+
+
+def test_cli_texts_that_read_the_same_are_settled_not_conflicts(tmp_path, capsys):
+    """Two versions whose texts read the same once the figures are written out (they refer to different
+    metrics with the same figure) are not a conflict: the current project's text is kept and the output says so."""
+    main, office = _copies()
+    office.sections[0].items[0].lead = "健全制度。"
+    office.metrics.append(Metric(id="m-other", label="复议申请数", unit="件", value="2041"))
+    office.metrics[0].value = "2041"
+    office.sections[0].items[0].body = ["收办复议申请{{m:m-other}}。"]
+    a, b = _write(tmp_path, main, office)
+    out = tmp_path / "merged.fzbg"
+    assert cli.main(["merge", str(a), str(b), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "读起来相同" in printed and "健全制度" in printed and "保留当前项目的文字" in printed
+    assert read_project(out).sections[0].items[0].body == ["收办复议申请{{m:m-cases}}。"]
+    # a different figure still is a conflict
+    office.metrics[-1].value = "2050"
+    a, b = _write(tmp_path, main, office)
+    assert cli.main(["merge", str(a), str(b), "-o", str(tmp_path / "m2.fzbg")]) == 1
+    assert "2050件" in capsys.readouterr().err

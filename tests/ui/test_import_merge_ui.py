@@ -66,7 +66,7 @@ def test_import_action_accept_all(qtbot, qapp, tmp_path, seed_text, make_window)
     finally:
         i18n.install_translator(qapp, "en")  # leave later tests with the source strings
     win_en = make_window(None)
-    assert win_en.report_actions["import"].text() == "Import…"
+    assert win_en.report_actions["import"].text() == "&Import…"
 
     def review(dialog):
         qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)

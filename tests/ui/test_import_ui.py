@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit
 
 from editor.errors import ImportError_
 from editor.model import Item, Report, Section, SectionKind, build_flow
@@ -280,3 +280,33 @@ def test_review_table_ticked_and_renamed_with_the_keyboard(qtbot, tmp_path, seed
     assert dialog.apply() == 1
     [metric] = result.report.metrics
     assert metric.label == "Fuyi cases" and metric.value == "2041" and metric.last_value == "1240"
+
+
+def test_review_summary_matches_the_ticks_in_the_table(qtbot, tmp_path, seed_text):
+    """The summary above the table said "（未采用）" while every figure below it was ticked (to be used):
+    it now counts the ticks and follows them when the user ticks or unticks."""
+    from editor.importing import import_file
+    from editor.ui.import_dialog import COL_USE, ImportReviewDialog
+
+    src = tmp_path / "seed.txt"
+    src.write_text(seed_text, encoding="utf-8")
+    result = import_file(src, metrics=False)
+    dialog = ImportReviewDialog(result)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    total = dialog.model.rowCount()
+    ticked = sum(1 for r in range(total)
+                 if Qt.CheckState(dialog.cell(r, COL_USE, Qt.ItemDataRole.CheckStateRole)) == Qt.CheckState.Checked)
+    assert total > 10 and ticked == total  # all ticked when the dialog opens
+
+    def summary() -> str:
+        return dialog.findChild(QPlainTextEdit, "importSummary").toPlainText()
+
+    assert "未采用" not in summary()
+    assert f"发现 {total} 个可作为指标的数字，已勾选 {total} 个" in summary()
+    qtbot.mouseClick(dialog.accept_none_button, Qt.MouseButton.LeftButton)
+    assert "已勾选 0 个" in summary() and "未勾选的保留为普通文字" in summary()
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.model.index(0, COL_USE))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # tick one
+    assert "已勾选 1 个" in summary()

@@ -3,6 +3,7 @@ parts matched by id so that edits to different items never become conflicts (iss
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
@@ -12,6 +13,15 @@ from editor.storage import write_project
 from editor.ui.document import ReportDocument
 from editor.ui.merge_dialog import DIFF_BG, MergeDialog, differing_spans
 from editor.ui.report_actions import merge_projects
+
+
+@pytest.fixture
+def chinese_ui(qapp):
+    from editor.ui import i18n
+
+    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+    yield
+    i18n.install_translator(qapp, "en")
 
 
 def _projects():
@@ -95,3 +105,60 @@ def test_merge_from_the_window_keeps_relabelled_metric_and_note(qtbot, tmp_path,
     assert doc.report.sections[0].items[1].body == ["同事写的监督工作。"]
     doc.undo_stack.undo()
     assert doc.report.metrics[0].note == "" and doc.report.sections[0].items[1].body == []
+
+
+def test_copies_that_read_the_same_are_not_conflicts(qtbot, tmp_path, make_window):
+    """The sample report merged with an import of the same report: 15 "conflicts" whose two sides read
+    identically (only the metrics the figures refer to differ), so the user could not see what to choose.
+    They are listed as settled (the current project's text kept), and no conflict left shows equal texts."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from editor.importing import import_file
+    from editor.templates import load_template
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "seed-dongguan-2022.txt"
+    other = import_file(seed).report
+    path = tmp_path / "导入的.fzbg"
+    write_project(path, other, backup=False)
+    doc = ReportDocument(load_template("sample-dongguan-2022"))
+    before = doc.report.model_copy(deep=True)
+    win = make_window(doc)
+    seen = {}
+
+    def decide(dialog):
+        seen["conflicts"] = [[w.views[s].toPlainText() for s in w.views] for w in dialog.conflict_widgets]
+        details = dialog.findChildren(QPlainTextEdit)
+        seen["details"] = details[0].toPlainText() if details else ""
+        return True
+
+    merge_projects(win, [str(path)], decide=decide)
+    assert all(len(set(texts)) > 1 for texts in seen["conflicts"]), seen["conflicts"]
+    same = [line for line in seen["details"].splitlines() if "读起来相同" in line]
+    assert len(same) >= 10
+    assert any("营造学习宣传党的二十大精神的良好氛围" in line and "保留当前项目的文字" in line for line in same)
+    # the current project's text, with its own metric references, is kept
+    after = {chain[-1].id: chain[-1] for _s, chain in doc.report.iter_items()}
+    for _s, chain in before.iter_items():
+        a, b = chain[-1], after[chain[-1].id]
+        assert (a.lead, a.body) == (b.lead, b.body)
+
+
+def test_group_titles_are_the_users_words_not_keys(qtbot, chinese_ui):
+    """The groups were titled with internal keys (“report.preamble”, “i-723d8092af”)."""
+    main, other = _projects()
+    main.preamble = ["今年我局坚持依法行政。"]
+    other.preamble = ["今年我局坚持依法行政，成效明显。"]
+    main.sections[0].items[1].id = "i-723d8092af"
+    other.sections[0].items[1].id = "i-723d8092af"
+    main.sections[0].items[1].body = ["一种写法。"]
+    dialog = MergeDialog(plan_merge(main, [("office.fzbg", other)]))
+    qtbot.addWidget(dialog)
+    titles = [w.title() for w in dialog.conflict_widgets]
+    assert len(titles) == 3
+    for title in titles:
+        assert "report." not in title and "i-" not in title and "(" not in title
+    assert titles[0] == "开头段落（前言）"
+    assert titles[1].startswith("一、（一）“健全制度。”") and titles[2].startswith("一、（二）“强化监督。”")
+    assert all("i-" in w.toolTip() or "report." in w.toolTip() for w in dialog.conflict_widgets)

@@ -139,3 +139,49 @@ def test_guard_covers_sliders_and_keeps_scroll_bars(qtbot):
     assert slider.value() == 0 and area.verticalScrollBar().value() > start
     wheel(area.verticalScrollBar(), 1)  # the scroll bar itself is never guarded
     assert area.verticalScrollBar().value() < area.verticalScrollBar().maximum()
+
+
+def test_wheel_over_the_preferences_dialog_changes_nothing(make_window, qtbot):
+    """Edit → Preferences…: the wheel passing over 界面语言 or 自动保存间隔 changed them although neither had focus."""
+    from PySide6.QtCore import QTimer
+
+    from editor.ui.dialogs import PreferencesDialog
+
+    w = make_window(ReportDocument(load_template("sample-dongguan-2022")))
+    w.show()
+    seen = {}
+
+    def inspect():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PreferencesDialog):
+            QTimer.singleShot(20, inspect)
+            return
+        for box in (dialog.language, dialog.autosave):
+            box.clearFocus()
+            before = box.value() if isinstance(box, QSpinBox) else box.currentIndex()
+            wheel(box, 1 if isinstance(box, QSpinBox) else -1)  # up: a larger interval; down: the next language
+            seen[box.objectName() or type(box).__name__] = (
+                before, box.value() if isinstance(box, QSpinBox) else box.currentIndex())
+        dialog.reject()
+
+    QTimer.singleShot(0, inspect)
+    w.act_prefs.trigger()
+    assert len(seen) == 2
+    assert all(before == after for before, after in seen.values()), seen
+
+
+def test_wheel_over_the_problems_filter_changes_nothing(make_window):
+    """The problems panel's filter (全部/错误/警告/提示) switched on a wheel turn passing over it."""
+    w = make_window(ReportDocument(load_template("sample-dongguan-2022")))
+    w.show()
+    box = w.problems_panel.filter_box
+    w.outline.setFocus()
+    QApplication.processEvents()
+    assert not box.hasFocus()
+    wheel(box, -1)  # towards the user: would select 错误
+    assert box.currentIndex() == 0
+    box.setFocus()  # focused (clicked or tabbed into) it still steps
+    QApplication.processEvents()
+    assert box.hasFocus()
+    wheel(box, -1)
+    assert box.currentIndex() == 1

@@ -162,3 +162,50 @@ def test_damaged_file_opens_a_named_dialog_not_a_traceback(name, words, tmp_path
     assert named == [["move", "close"]], (file_problem_boxes, message_boxes)
     assert message_boxes == []
     assert read_lock(path) is None and path.exists()
+
+
+@pytest.mark.parametrize("how", ["backup_menu", "open_dialog"])
+def test_backup_copy_with_duplicate_ids_offers_the_repaired_copy(how, tmp_path, make_window, monkeypatch, qtbot):
+    """A .bak with the same damage as a project (duplicate ids) showed only the error, with no repaired copy
+    offered: File → 打开备份… and File → 打开… now ask as for a project."""
+    bak = tmp_path / "报告.fzbg.bak"
+    bak.write_bytes((DAMAGED / "duplicate-section-ids.fzbg").read_bytes())
+    before = bak.read_bytes()
+    w = make_window(None)
+    w.show()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bak), ""))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: pytest.fail(f"only the error was shown: {a[2]}"))
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    before_windows = set(map(id, w.findChildren(type(w)))) | {id(w)}
+    (w.act_open_backup if how == "backup_menu" else w.act_open).trigger()
+    assert len(asked) == 1 and "修复后的副本" in asked[0]
+    from editor.ui.main_window import open_windows
+
+    [copy] = [x for x in open_windows() if id(x) not in before_windows]
+    qtbot.addWidget(copy)
+    ids = [s.id for s in copy.doc.report.sections]
+    assert copy.doc.path is None and copy.doc.modified and len(ids) == len(set(ids))
+    assert bak.read_bytes() == before
+    copy.doc.undo_stack.setClean()
+    copy.close()
+
+
+def test_damaged_project_whose_backup_has_duplicate_ids_offers_the_backups_repaired_copy(
+        tmp_path, app_settings, recovery_folder, monkeypatch, qtbot):
+    """The damaged-file question's 打开备份 with a .bak that has duplicate ids: the repaired copy of the
+    backup is offered (it was only the error)."""
+    from editor.ui import file_problems
+
+    path = _copy(tmp_path, "truncated.fzbg")
+    bak = tmp_path / "truncated.fzbg.bak"
+    bak.write_bytes((DAMAGED / "duplicate-item-ids.fzbg").read_bytes())
+    monkeypatch.setattr(file_problems, "choose", lambda *a, **k: "backup")
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: pytest.fail(f"only the error was shown: {a[2]}"))
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    w = open_project_window(path, app_settings, recovery_folder=recovery_folder)
+    assert w is not None and len(asked) == 1 and "修复后的副本" in asked[0]
+    qtbot.addWidget(w)
+    ids = [it.id for _s, chain in w.doc.report.iter_items() for it in chain[-1:]]
+    assert w.doc.path is None and len(ids) == len(set(ids))
+    w.doc.undo_stack.setClean()
+    w.close()
