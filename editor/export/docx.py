@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import io
+import json
 import os
 import re
 import sys
@@ -604,6 +605,12 @@ def _colophon_section(doc) -> str:
     return body_xml
 
 
+def format_key(fmt: FormatSettings) -> str:
+    """The format settings as compact JSON, in field order: what the skeleton is built from (and keyed by).
+    All their values are JSON types already, so no serialiser is needed."""
+    return json.dumps(fmt.__dict__, ensure_ascii=False, separators=(",", ":"))
+
+
 @functools.lru_cache(maxsize=16)
 def _skeleton(format_json: str, mark_length: int, colophon: bool = False) -> _Skeleton:
     """The skeleton for these settings: kept in memory, and on disk in the user's cache folder
@@ -735,7 +742,7 @@ def _build_skeleton(format_json: str, mark_length: int, colophon: bool = False) 
     """The skeleton built with python-docx (its default template, styles and sections set up)."""
     from docx import Document
 
-    report = Report(format=FormatSettings.model_validate_json(format_json))
+    report = Report(format=FormatSettings(**json.loads(format_json)))
     doc = Document()
     _setup_styles(doc, report, "字" * mark_length)
     _setup_settings(doc)
@@ -779,7 +786,7 @@ def _iter_build(report: Report, edition: Optional[str]) -> Iterator[tuple[int, i
     yield 0, total
     colophon_kinds = ("colophon_cc", "colophon_print")
     colophon = [b for b in blocks if b.kind in colophon_kinds]
-    skeleton = _skeleton(report.format.model_dump_json(), len(_issuer_mark_text(blocks)), bool(colophon))
+    skeleton = _skeleton(format_key(report.format), len(_issuer_mark_text(blocks)), bool(colophon))
     yield 1, total
 
     writer = _BodyWriter(report, blocks)

@@ -1,4 +1,4 @@
-"""The report as plain data (pydantic models, no Qt).
+"""The report as plain data (stdlib dataclasses validated by pydantic, no Qt).
 
 Numbering (``一、`` ``（一）`` ``1.`` ``（1）``) is never stored: it is derived from position by
 :mod:`editor.model.numbering`. Text fields may contain metric tokens (see :mod:`editor.model.tokens`).
@@ -9,13 +9,21 @@ Every section, item and metric has a stable ``id`` with a prefix (``s-``, ``i-``
 
 from __future__ import annotations
 
+import copy as _copy
 import datetime as _dt
 import re
 import uuid
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Iterator, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+# Types of the constrained fields. editor.model.schema replaces them in this module with pydantic's
+# constrained versions (id pattern, year range, known qualifiers, 0-4 decimals) before it builds the
+# validators, so the annotations name the constraints while importing the model never imports pydantic.
+Id = str
+Year = int
+Qualifier = str
+ChangeDecimals = int
 
 DECIMAL_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]+)?$")
 
@@ -25,10 +33,12 @@ MAX_INTEGER_DIGITS = 15  # digits before the decimal point of a figure (999 万�
 MAX_FRACTION_DIGITS = 6  # digits after it
 MAX_CHANGE_DIGITS = 12  # digits before the decimal point of a year-on-year change as written
 MAX_ID_LENGTH = 64
-# Ids of sections, items, metrics and import findings (checked by pydantic's compiled validator); "report"
+# Ids of sections, items, metrics and import findings (checked where files are read); "report"
 # names the report itself in references and is refused as a part's id at load (see projectfile).
 ID_PATTERN = r"^[A-Za-z0-9_\-]{1,%d}$" % MAX_ID_LENGTH
 ID_RE = re.compile(ID_PATTERN)
+YEAR_RANGE = (1949, 2200)
+CHANGE_DECIMALS_RANGE = (0, 4)
 
 
 def new_id(prefix: str) -> str:
@@ -36,8 +46,78 @@ def new_id(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False, populate_by_name=True)
+class _Model:
+    """Base of the model classes: stdlib dataclasses (keyword-only, compared field by field).
+
+    The model imports nothing heavy, so that a command-line export starts fast; validation of outside data
+    (project files, clipboard) is pydantic's, built on demand over these same classes in
+    :mod:`editor.model.schema` (:meth:`model_validate`). The ``model_*`` methods keep pydantic's names and
+    meaning: ``model_dump`` gives plain data (``mode="json"``: only JSON types), ``model_copy`` a shallow or
+    deep copy with updates, ``model_fields`` the field names in order. Reading a project file uses the
+    faster :mod:`editor.model.reader` first and pydantic only for what it does not accept.
+
+    As with pydantic, a list or dict given to the constructor is copied (shallowly), so that an object never
+    shares a list with its caller.
+    """
+
+    model_fields: dict  # field name -> dataclasses.Field, set by @_model
+    _containers: tuple[tuple[str, type], ...] = ()  # (field, list/dict/tuple): copied at construction
+
+    def __post_init__(self) -> None:
+        d = self.__dict__
+        for name, kind in self._containers:
+            d[name] = kind(d[name])
+
+    # ----- pydantic-style API --------------------------------------------
+    @classmethod
+    def model_validate(cls, data):
+        """Validate outside data (a dict as parsed from JSON) into an object; raises
+        ``pydantic.ValidationError`` with pydantic's error list."""
+        from .schema import adapter
+
+        return adapter(cls).validate_python(data)
+
+    @classmethod
+    def model_validate_json(cls, data):
+        from .schema import adapter
+
+        return adapter(cls).validate_json(data)
+
+    def model_dump(self, mode: str = "python") -> dict:
+        """The object as plain data (pydantic's serialiser): nested objects as dicts; with ``mode="json"``
+        only JSON types (enums as their values, dates as ISO strings, tuples as lists)."""
+        from .schema import adapter
+
+        return adapter(type(self)).dump_python(self, mode=mode)
+
+    def model_dump_json(self, indent: Optional[int] = None) -> str:
+        """JSON text (pydantic's compiled writer: compact without ``indent``, non-ASCII characters kept)."""
+        from .schema import adapter
+
+        return adapter(type(self)).dump_json(self, indent=indent).decode("utf-8")
+
+    def model_copy(self, *, update: Optional[dict] = None, deep: bool = False):
+        """A copy (deep with ``deep=True``); ``update`` replaces fields of the copy, unvalidated."""
+        new = _copy.deepcopy(self) if deep else _copy.copy(self)
+        if update:
+            new.__dict__.update(update)
+        return new
+
+    def __copy__(self):
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        return new
+
+
+def _model(cls):
+    """Make ``cls`` a keyword-only dataclass of the model (see :class:`_Model`)."""
+    cls = dataclass(kw_only=True, repr=True, eq=True)(cls)
+    cls.model_fields = {f.name: f for f in fields(cls)}
+    kinds = {"list[": list, "dict[": dict, "tuple": tuple}
+    cls._containers = tuple((f.name, kinds[str(f.type)[:5]]) for f in fields(cls) if str(f.type)[:5] in kinds)
+    # pydantic (editor.model.schema) rejects unknown keys, as the project format requires
+    cls.__pydantic_config__ = {"extra": "forbid"}
+    return cls
 
 
 class SectionKind(str, Enum):
@@ -76,62 +156,59 @@ SUFFIX_QUALIFIERS = ("以上", "左右")
 QUALIFIERS = ("",) + PREFIX_QUALIFIERS + INFIX_QUALIFIERS + SUFFIX_QUALIFIERS
 
 
+@_model
 class Metric(_Model):
     """A figure the text refers to. Values are kept as their exact decimal digits."""
 
-    id: str = Field(default_factory=lambda: new_id("m"), pattern=ID_PATTERN)
+    id: Id = field(default_factory=lambda: new_id("m"))
     label: str = ""
     value: Optional[str] = None  # "75.46"; None = not filled in yet
     unit: str = ""
     scale: Literal["", "万", "亿"] = ""
-    qualifier: str = ""
+    qualifier: Qualifier = ""  # one of QUALIFIERS
     last_value: Optional[str] = None  # last year's value, same unit and scale
     is_rate: bool = False  # a rate: its change is written in 个百分点
     numerals: Literal["arabic", "chinese"] = "arabic"  # "chinese" writes 1000 as 千 (逾千家)
-    change_decimals: int = Field(default=1, ge=0, le=4)
+    change_decimals: ChangeDecimals = 1  # 0 to 4
     change_prefix: str = "同比"  # 同比 / 较上年 / ""
     change_words: tuple[str, str] = ("增长", "下降")
     source: str = ""  # office that supplied the figure
     note: str = ""
-    parts: list[str] = Field(default_factory=list)  # ids of metrics that add up to this one
-
-    @field_validator("qualifier")
-    @classmethod
-    def _known_qualifier(cls, v: str) -> str:
-        if v not in QUALIFIERS:
-            raise ValueError(f"未知的限定词“{v}”，可用：{'、'.join(q for q in QUALIFIERS if q)}")
-        return v
+    parts: list[str] = field(default_factory=list)  # ids of metrics that add up to this one
 
 
+@_model
 class Item(_Model):
     """A level-2 item (``（一）``) or, as a child, a level-3 (``1.``) or level-4 (``（1）``) item."""
 
-    id: str = Field(default_factory=lambda: new_id("i"), pattern=ID_PATTERN)
+    id: Id = field(default_factory=lambda: new_id("i"))
     lead: str = ""  # lead sentence, e.g. "全面准确学习领会党的二十大精神。"
-    body: list[str] = Field(default_factory=list)  # paragraphs; the first runs in after the lead
+    body: list[str] = field(default_factory=list)  # paragraphs; the first runs in after the lead
     run_in: bool = True  # lead and first body paragraph share one paragraph
     numbered: bool = True
-    kinds: list[SectionKind] = Field(default_factory=list)  # e.g. LEADERSHIP for a 第一责任人 item
-    children: list["Item"] = Field(default_factory=list)
+    kinds: list[SectionKind] = field(default_factory=list)  # e.g. LEADERSHIP for a 第一责任人 item
+    children: list[Item] = field(default_factory=list)
     hint: str = ""  # template guidance, never exported
     needs_revision: bool = False  # set by roll-over until the item is edited
 
 
+@_model
 class Section(_Model):
     """A level-1 section (``一、``), or an unnumbered part such as a shortcomings paragraph."""
 
-    id: str = Field(default_factory=lambda: new_id("s"), pattern=ID_PATTERN)
+    id: Id = field(default_factory=lambda: new_id("s"))
     heading: str = ""
-    kinds: list[SectionKind] = Field(default_factory=lambda: [SectionKind.THEMATIC])
+    kinds: list[SectionKind] = field(default_factory=lambda: [SectionKind.THEMATIC])
     numbered: bool = True
-    intro: list[str] = Field(default_factory=list)
-    items: list[Item] = Field(default_factory=list)
+    intro: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
     hint: str = ""
     needs_revision: bool = False
     # Unnumbered paragraphs after the section's last item (a concluding paragraph, 下一步…); format 2.
-    outro: list[str] = Field(default_factory=list)
+    outro: list[str] = field(default_factory=list)
 
 
+@_model
 class FormalInfo(_Model):
     """Fields of the formal edition (red header and colophon)."""
 
@@ -141,9 +218,10 @@ class FormalInfo(_Model):
     cc: str = ""  # 抄送
     printer: str = ""  # 印发机关
     print_date: Optional[_dt.date] = None  # 印发日期
-    signers: list[str] = Field(default_factory=list)  # 签发人 of a 上行文, one name per entry; format 2
+    signers: list[str] = field(default_factory=list)  # 签发人 of a 上行文, one name per entry; format 2
 
 
+@_model
 class CheckIgnore(_Model):
     """A proofreading finding the user chose to ignore (format 2).
 
@@ -157,6 +235,7 @@ class CheckIgnore(_Model):
     text: str = ""
 
 
+@_model
 class ImportFinding(_Model):
     """Something the import found in the source and could not keep as it was (format 2).
 
@@ -166,7 +245,7 @@ class ImportFinding(_Model):
     (a part whose structure the import guessed).
     """
 
-    id: str = Field(default_factory=lambda: new_id("f"), pattern=ID_PATTERN)
+    id: Id = field(default_factory=lambda: new_id("f"))
     kind: str
     message: str  # a full sentence in Chinese
     where: str = ""  # FieldRef string of the place in the imported report, if any
@@ -205,8 +284,9 @@ FONT_PRESETS: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
+@_model
 class FormatSettings(_Model):
-    fonts: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_FONTS))
+    fonts: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_FONTS))
     bold_level2: bool = False
     bold_level3: bool = False
     page_numbers: Literal["odd_even", "centred"] = "odd_even"
@@ -221,25 +301,26 @@ class FormatSettings(_Model):
         return next((pid for pid, (_label, fonts) in FONT_PRESETS.items() if fonts == current), "")
 
 
+@_model
 class Report(_Model):
-    organisations: list[str] = Field(default_factory=list)
-    year: int = Field(default=2022, ge=1949, le=2200)
+    organisations: list[str] = field(default_factory=list)
+    year: Year = 2022  # YEAR_RANGE
     title_override: str = ""  # may span several lines ("\n"); empty = generated
-    preamble: list[str] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
-    closing: list[str] = Field(default_factory=list)  # e.g. "特此报告。"
-    signature: list[str] = Field(default_factory=list)  # one organisation per line
+    preamble: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)  # e.g. "特此报告。"
+    signature: list[str] = field(default_factory=list)  # one organisation per line
     date: Optional[_dt.date] = None  # 成文日期
     publication_date: Optional[_dt.date] = None
-    notes: list[str] = Field(default_factory=list)  # 附注, e.g. "（此件公开发布）"
+    notes: list[str] = field(default_factory=list)  # 附注, e.g. "（此件公开发布）"
     edition: Literal["public", "formal"] = "public"
-    formal: FormalInfo = Field(default_factory=FormalInfo)
-    format: FormatSettings = Field(default_factory=FormatSettings)
-    metrics: list[Metric] = Field(default_factory=list)
+    formal: FormalInfo = field(default_factory=FormalInfo)
+    format: FormatSettings = field(default_factory=FormatSettings)
+    metrics: list[Metric] = field(default_factory=list)
     hint: str = ""
     # Format 2: proofreading ignores and what the import found.
-    check_ignores: list[CheckIgnore] = Field(default_factory=list)
-    import_findings: list[ImportFinding] = Field(default_factory=list)
+    check_ignores: list[CheckIgnore] = field(default_factory=list)
+    import_findings: list[ImportFinding] = field(default_factory=list)
 
     # ----- derived values -------------------------------------------------
     @property
@@ -326,5 +407,3 @@ def _find_in(items: list[Item], node_id: str, owner):
             return found
     return None
 
-
-Item.model_rebuild()

@@ -32,8 +32,6 @@ import time
 from pathlib import Path
 from typing import Callable, Optional
 
-from pydantic import ValidationError
-
 from .. import __version__
 from ..errors import (
     NotAProject,
@@ -50,6 +48,7 @@ from ..errors import (
     os_error_text,
 )
 from ..model import Report
+from ..model.reader import read_plain
 from ..model.report import iter_section_items
 from ..model.report import DECIMAL_RE, MAX_FRACTION_DIGITS, MAX_ID_LENGTH, MAX_INTEGER_DIGITS
 from ..model.tokens import change_error, value_error
@@ -83,6 +82,7 @@ def _loc(loc: tuple) -> str:
 _REASONS: dict[str, str] = {
     "missing": "缺少这个字段",
     "extra_forbidden": "是本程序不认识的字段",
+    "unexpected_keyword_argument": "是本程序不认识的字段",
     "string_type": "应为文字",
     "int_type": "应为整数",
     "int_parsing": "应为整数",
@@ -94,6 +94,8 @@ _REASONS: dict[str, str] = {
     "dict_type": "应为对象",
     "model_type": "应为对象",
     "model_attributes_type": "应为对象",
+    "dataclass_type": "应为对象",
+    "dataclass_exact_type": "应为对象",
     "date_type": "应为日期（如 2023-01-28）",
     "date_parsing": "应为日期（如 2023-01-28）",
     "date_from_datetime_parsing": "应为日期（如 2023-01-28）",
@@ -585,8 +587,24 @@ def parse_project(data: bytes | str, name: str = "项目文件") -> tuple[Report
         bad_text = []
         _check_fonts(raw, name)
     _item_depth_check(raw, name)
+    # Data exactly as this program writes it is read without pydantic (fast, see editor.model.reader);
+    # anything else is pydantic's to accept, convert or refuse with the place and the reason.
+    report = read_plain(Report, raw)
+    if report is None:
+        report = _validate(raw, text, name)
+    _raise_repairable(report, raw, bad_text, name)
+    # the envelope's other fields are rewritten at every save; only make sure none carries a lone surrogate
+    meta = {k: (_fix_surrogates(v) if isinstance(v, str) and _has_surrogate(v) else v)
+            for k, v in doc.items() if k != "report"}
+    return report, meta
+
+
+def _validate(raw: dict, text: str, name: str) -> Report:
+    """pydantic's validation of the report's data, its first error as a :class:`ProjectDamaged`."""
+    from pydantic import ValidationError
+
     try:
-        report = Report.model_validate(raw)
+        return Report.model_validate(raw)
     except ValidationError as e:
         if _DEEP.search(text):
             _scan_raw(raw, name)  # names nesting deeper than the editor handles, if that is what failed
@@ -603,11 +621,6 @@ def parse_project(data: bytes | str, name: str = "项目文件") -> tuple[Report
         raise ProjectDamaged(
             f"项目文件“{name}”已损坏：内容嵌套的层数太多。文件未作任何修改；如有备份（同名 .bak 文件），请打开备份。",
             "", "too deep") from None
-    _raise_repairable(report, raw, bad_text, name)
-    # the envelope's other fields are rewritten at every save; only make sure none carries a lone surrogate
-    meta = {k: (_fix_surrogates(v) if isinstance(v, str) and _has_surrogate(v) else v)
-            for k, v in doc.items() if k != "report"}
-    return report, meta
 
 
 def read_project(path: str | os.PathLike) -> Report:

@@ -56,7 +56,7 @@ def test_cached_skeleton_gives_the_golden_file(case, make, edition):
 
 
 def test_cache_file_holds_exactly_what_python_docx_builds():
-    args = (small_report().format.model_dump_json(), 9, True)
+    args = (dx.format_key(small_report().format), 9, True)
     dx._skeleton.cache_clear()
     dx._skeleton(*args)
     (path,) = _files()
@@ -107,7 +107,7 @@ def test_cache_can_be_turned_off(monkeypatch):
 def test_old_files_are_removed(monkeypatch):
     monkeypatch.setattr(dx, "SKELETON_CACHE_FILES", 2)
     for mark in (3, 4, 5, 6):
-        dx._skeleton(small_report().format.model_dump_json(), mark)
+        dx._skeleton(dx.format_key(small_report().format), mark)
     assert len(_files()) == 2
 
 
