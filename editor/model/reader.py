@@ -179,42 +179,46 @@ _SPECS: dict[type, dict[str, Any]] = {
 }
 
 
-def _defaults(cls: type) -> dict[str, Callable[[], Any]]:
-    """Field name -> a function giving its default (fields without a default are required)."""
-    out = {}
+def _plan(cls: type) -> tuple[tuple[str, Any, Optional[Callable[[], Any]]], ...]:
+    """(field, check, default maker or None if required) for each field of ``cls``, in field order."""
+    spec = _SPECS[cls]
+    plan = []
     for name, f in cls.model_fields.items():
         if f.default_factory is not MISSING:
-            out[name] = f.default_factory
+            make = f.default_factory
         elif f.default is not MISSING:
-            out[name] = (lambda value: (lambda: value))(f.default)  # immutable: str, bool, int, None, tuple
-    return out
+            make = (lambda value: (lambda: value))(f.default)  # immutable: str, bool, int, None, tuple
+        else:
+            make = None
+        plan.append((name, spec[name], make))
+    return tuple(plan)
 
 
-_DEFAULTS = {cls: _defaults(cls) for cls in _SPECS}
+_PLANS = {cls: _plan(cls) for cls in _SPECS}
+_ABSENT = object()
 
 
 def _read(cls: type, d):
     if type(d) is not dict:
         raise _Doubt
-    spec = _SPECS[cls]
-    for k, v in d.items():
-        check = spec.get(k)
-        if check is str:
-            if type(v) is not str:
-                raise _Doubt
-        elif check is None:
-            raise _Doubt  # an unknown key
     values = {}
-    defaults = _DEFAULTS[cls]
-    for name, check in spec.items():
-        if name in d:
-            v = d[name]
-            values[name] = v if check is str else check(v)
-        else:
-            make = defaults.get(name)
+    found = 0
+    for name, check, make in _PLANS[cls]:
+        v = d.get(name, _ABSENT)
+        if v is _ABSENT:
             if make is None:
                 raise _Doubt  # a required field is missing
             values[name] = make()
+            continue
+        found += 1
+        if check is str:
+            if type(v) is not str:
+                raise _Doubt
+            values[name] = v
+        else:
+            values[name] = check(v)
+    if found != len(d):
+        raise _Doubt  # an unknown key
     obj = object.__new__(cls)
     obj.__dict__ = values
     return obj
