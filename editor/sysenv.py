@@ -55,7 +55,8 @@ def boot_id() -> str:
     ``t:<boot time in seconds>`` (compared with a tolerance by :func:`same_boot`)."""
     if sys.platform.startswith("linux"):
         try:
-            text = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+            # bytes decoded here: a text file in "ascii" would load its codec module (every save and export)
+            text = Path("/proc/sys/kernel/random/boot_id").read_bytes().decode("ascii").strip()
             if text:
                 return text
         except OSError:

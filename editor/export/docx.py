@@ -724,11 +724,15 @@ def _key_name(key: str) -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
+# the cache file's (ASCII) names read as UTF-8, not as zipfile's default cp437, whose codec module is loaded then
+_NAMES_UTF8 = {"metadata_encoding": "utf-8"} if sys.version_info >= (3, 11) else {}
+
+
 def _read_skeleton(path: Path, key: Optional[str] = None) -> Optional[_Skeleton]:
     """The cached skeleton, or None when there is none or it cannot be used (damaged, another format, another
     ``key`` than the one given)."""
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(path, **_NAMES_UTF8) as z:
             if z.comment != _SKELETON_FORMAT.encode():
                 return None
             parts: list[tuple[str, bytes]] = []
