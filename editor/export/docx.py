@@ -693,12 +693,13 @@ def _sources_stamp() -> str:
     import importlib.util
 
     from .. import __version__
-    from ..model import report as model_report
 
+    # the module defining the format settings (whatever the model's layout), as the source of their defaults
+    model_file = getattr(sys.modules.get(FormatSettings.__module__), "__file__", None)
     out = [_SKELETON_FORMAT, __version__]
     if getattr(sys, "frozen", False):  # the packaged application: its files change with every build
         out.append(f"frozen:{_file_stamp(sys.executable)}")
-    for path in (__file__, F.__file__, model_report.__file__):
+    for path in (__file__, F.__file__, model_file):
         try:
             with open(path, "rb") as fh:
                 out.append(f"{path}:{_file_stamp(path)}:{zlib.crc32(fh.read()):08x}")
