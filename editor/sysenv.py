@@ -14,15 +14,13 @@
 * Where the log file goes (:func:`log_dir`).
 
 Every function decides by ``sys.platform`` / ``os.name`` at call time, so the tests exercise the
-Windows branch on Linux by switching them.
+Windows branch on Linux by switching them. Every command imports this module (the console set-up), so what
+only the fonts need (subprocess, shutil, struct, fontTools) is imported where it is used.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import struct
-import subprocess
 import sys
 from pathlib import Path
 from typing import Iterable, Optional
@@ -57,7 +55,8 @@ def boot_id() -> str:
     ``t:<boot time in seconds>`` (compared with a tolerance by :func:`same_boot`)."""
     if sys.platform.startswith("linux"):
         try:
-            text = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+            # bytes decoded here: a text file in "ascii" would load its codec module (every save and export)
+            text = Path("/proc/sys/kernel/random/boot_id").read_bytes().decode("ascii").strip()
             if text:
                 return text
         except OSError:
@@ -222,6 +221,8 @@ def _font_files(folders: Iterable[Path]) -> Iterable[Path]:
 def font_file_families(path: str | os.PathLike) -> set[str]:
     """The family names a font file gives itself, in every language (name IDs 1 and 16; for a
     collection, of every font in it). Empty for a file that is not a readable font."""
+    import struct
+
     from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
     names: set[str] = set()
@@ -262,6 +263,9 @@ def font_file_families(path: str | os.PathLike) -> set[str]:
 
 def _fontconfig_families() -> Optional[set[str]]:
     """All family names fontconfig knows (all languages), or None when fc-list is not usable."""
+    import shutil
+    import subprocess
+
     fc = shutil.which("fc-list")
     if fc is None:
         return None

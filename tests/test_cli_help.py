@@ -61,3 +61,42 @@ def test_damaged_project_advice_fits_a_terminal(tmp_path, capsys):
     err = capsys.readouterr().err
     assert str(backup) in err and ("cp " in err or "copy " in err)
     assert "请打开备份" not in err  # window wording: there is no Open dialog in a terminal
+
+
+# A subcommand's run builds only that subcommand's parser (start-up time): what it parses, prints and refuses
+# must be what the full parser does. Each case: a command line handed to the subcommand's parser.
+_PARSER_CASES = [
+    ["templates"], ["templates", "extra"], ["templates", "-h"],
+    ["new", "n.fzbg"], ["new", "-t", "sample-dongguan-2022", "n", "--force"], ["new"], ["new", "--template"],
+    ["export", "a.fzbg", "b.fzbg", "--out-dir", "d", "--format", "pdf", "--edition", "formal"],
+    ["export", "a.fzbg", "-o", "a.docx"], ["export"], ["export", "a.fzbg", "--format", "odt"],
+    ["export", "a.fzbg", "--bogus"], ["export", "a.fzbg", "--version"], ["export", "-o"], ["export", "--help"],
+    ["check", "a.fzbg", "--json", "--terms", "t.txt"], ["check"], ["check", "a", "b"], ["check", "--terms"],
+    ["import", "a.docx", "-o", "b.fzbg", "--keep-punctuation", "--no-metrics", "--force"], ["import", "a.txt"],
+    ["import", "a", "-o", "b", "--keep"], ["rollover", "a.fzbg", "-o", "b.fzbg"], ["rollover", "a"],
+    ["merge", "a", "b", "c", "-o", "m", "--prefer", "main", "--resolve", "k=main", "--resolve", "j=b"],
+    ["merge", "a"], ["merge", "a", "b", "-o", "c", "--resolve"], ["merge", "-h"],
+]
+
+
+def _outcome(parser, argv, capsys):
+    from editor.cli import UsageError
+
+    try:
+        result = ("parsed", vars(parser.parse_args(argv)))
+    except UsageError as e:
+        result = ("usage error", str(e))
+    except SystemExit as e:
+        result = ("exit", e.code)
+    return result, capsys.readouterr()
+
+
+@pytest.mark.parametrize("argv", _PARSER_CASES, ids=" ".join)
+def test_a_subcommands_own_parser_behaves_as_the_full_one(argv, capsys):
+    from editor.cli import build_parser
+
+    full = _outcome(build_parser(), argv, capsys)
+    own = _outcome(build_parser(argv[0]), argv, capsys)
+    assert own == full
+    if argv[-1] in ("-h", "--help"):
+        assert own[1].out.startswith("用法：report-editor " + argv[0])

@@ -70,3 +70,46 @@ def test_version_loads_none_of_the_core(tmp_path):
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "[]"
 
+
+
+# What an export needs none of: the console set-up (editor.sysenv) imported subprocess (with signal, selectors)
+# for the font scan, and the skeleton cache's key hashlib (OpenSSL: 2 ms).
+NOT_FOR_EXPORT = ("subprocess", "signal", "hashlib", "struct", "psutil", "PySide6", "shiboken6", "docx", "lxml")
+
+EXPORT_PROBE = """
+import builtins, json, sys
+direct = set()
+_import = builtins.__import__
+
+
+def record(name, globals=None, locals=None, fromlist=(), level=0):
+    if level == 0 and (globals or {}).get("__name__", "").startswith("editor"):
+        direct.add(name.split(".")[0])
+    return _import(name, globals, locals, fromlist, level)
+
+
+builtins.__import__ = record
+from editor.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "direct": sorted(direct), "modules": sorted(sys.modules)}))
+"""
+
+
+def test_export_imports_only_what_it_needs(tmp_path, project):
+    """A fresh ``export`` process (the skeleton cache filled by an earlier export, as for every export but the
+    first): none of the editor's modules imports one of NOT_FOR_EXPORT, and subprocess, signal, psutil, Qt,
+    python-docx and the codecs of cp437 and ascii are not loaded at all (hashlib and struct still come with
+    pydantic's import)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    env.pop("REPORT_EDITOR_NO_SKELETON_CACHE", None)
+    for target in ("first.docx", "second.docx"):
+        r = subprocess.run([sys.executable, "-c", EXPORT_PROBE, "export", project.name, "-o", target], cwd=tmp_path,
+                           env=env, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout.strip().splitlines()[-1])
+    assert data["code"] == 0 and (tmp_path / "second.docx").is_file()
+    assert sorted(set(data["direct"]) & set(NOT_FOR_EXPORT)) == []
+    loaded = {m.split(".")[0] for m in data["modules"]}
+    assert sorted(loaded & {"subprocess", "signal", "psutil", "PySide6", "shiboken6", "docx", "lxml"}) == []
+    # codecs looked up by name: the skeleton cache's names (cp437, zipfile's default) and the boot id (ascii)
+    assert sorted(set(data["modules"]) & {"encodings.cp437", "encodings.ascii"}) == []

@@ -128,6 +128,10 @@ def test_deb_builds_installs_works_and_removes_cleanly(tmp_path, package_lock):
                      "/usr/share/icons/hicolor/scalable/apps/report-editor.svg",
                      "/usr/share/icons/hicolor/48x48/apps/report-editor.png"):
             assert path in files
+        if shutil.which("desktop-file-validate"):  # CI installs desktop-file-utils
+            r = subprocess.run(["desktop-file-validate", "/usr/share/applications/report-editor.desktop"],
+                               capture_output=True, text=True, timeout=60)
+            assert r.returncode == 0 and "error:" not in r.stdout + r.stderr, r.stdout + r.stderr
         _check_file_association(tmp_path, installed=True)
 
         _use_installed_package(tmp_path)

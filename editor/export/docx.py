@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import io
-import json
 import os
 import re
 import sys
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -61,9 +61,13 @@ STYLE_ORDER = (
 )
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# any character _esc changes: most text has none, and one search is 5x faster than the replacements
+_TO_ESCAPE = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
 
 
 def _esc(text: str) -> str:
+    if _TO_ESCAPE.search(text) is None:
+        return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     if _INVALID_XML.search(text):
         text = _INVALID_XML.sub("", text)
@@ -456,11 +460,18 @@ class _BodyWriter:
         out = [f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{_ordered(extra, PPR_ORDER)}</w:pPr>'
                if extra else f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>']
         lead_style = self.lead2 if block.level == 2 or kind == "doc_number" else self.lead3
-        for r in block.runs:
-            if not r.text:
+        rprs = self._rpr
+        for r in block.runs:  # self.run() inlined for the common case (a 50x report has 10,000 runs)
+            text = r.text
+            if not text:
                 continue
             rstyle = lead_style if r.role == "lead" else None
-            out.append(self.run(r.text, rstyle, r.seg == "missing"))
+            missing = r.seg == "missing"
+            rpr = rprs.get((rstyle, missing))
+            if rpr is None or "\t" in text:
+                out.append(self.run(text, rstyle, missing))
+            else:
+                out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{_esc(text)}</w:t></w:r>')
         out.append("</w:p>")
         return "".join(out)
 
@@ -605,36 +616,57 @@ def _colophon_section(doc) -> str:
     return body_xml
 
 
-def format_key(fmt: FormatSettings) -> str:
-    """The format settings as compact JSON, in field order: what the skeleton is built from (and keyed by).
-    All their values are JSON types already, so no serialiser is needed."""
-    return json.dumps(fmt.__dict__, ensure_ascii=False, separators=(",", ":"))
+def _format_key(fmt: FormatSettings) -> str:
+    """The format settings as text, the skeleton's key: every field of the settings (read as attributes, in a
+    fixed order), so that two settings give the same key exactly when they are equal."""
+    import json
+
+    names = sorted(n for n in vars(type(fmt)).get("__annotations__", {}) if not n.startswith("_"))
+    return json.dumps({n: getattr(fmt, n) for n in names}, sort_keys=True, ensure_ascii=False, default=str)
 
 
-@functools.lru_cache(maxsize=16)
-def _skeleton(format_json: str, mark_length: int, colophon: bool = False) -> _Skeleton:
+SKELETON_MEMORY = 16  # skeletons kept in memory (the oldest is forgotten first)
+_MEMORY: dict[tuple[str, int, bool], _Skeleton] = {}
+
+
+def _skeleton(fmt: FormatSettings, mark_length: int, colophon: bool = False) -> _Skeleton:
     """The skeleton for these settings: kept in memory, and on disk in the user's cache folder
     (:func:`skeleton_cache_dir`) so that a new process — every ``report-editor export`` — neither imports
-    python-docx nor builds it again (about 45 ms of a 0.2 s export). The cache file is named by a hash of
-    the arguments and of everything the skeleton is made from (this module, the format constants, the
-    model's format settings, the program, python-docx's and lxml's files), so a change of any of them
-    builds a new one; a damaged or unreadable file is ignored and rebuilt. Set
-    ``REPORT_EDITOR_NO_SKELETON_CACHE=1`` to always build."""
-    if os.environ.get("REPORT_EDITOR_NO_SKELETON_CACHE"):
-        return _build_skeleton(format_json, mark_length, colophon)
-    try:
-        path = skeleton_cache_dir() / f"skeleton-{_skeleton_key(format_json, mark_length, colophon)}.zip"
-    except (OSError, ValueError):
-        return _build_skeleton(format_json, mark_length, colophon)
-    got = _read_skeleton(path)
+    python-docx nor builds it again (about 45 ms of a 0.2 s export). The cache file is named by a checksum
+    of its key -- the arguments and everything the skeleton is made from (this module, the format constants,
+    the model's format settings, the program, python-docx's and lxml's files) -- and holds the key itself,
+    compared in full when it is read: a change of any of them builds a new one; a damaged or unreadable
+    file, or one holding another key, is ignored and rebuilt. Set ``REPORT_EDITOR_NO_SKELETON_CACHE=1`` to
+    always build."""
+    memo = (_format_key(fmt), mark_length, bool(colophon))
+    got = _MEMORY.get(memo)
     if got is None:
-        got = _build_skeleton(format_json, mark_length, colophon)
-        _write_skeleton(path, got)
+        got = _MEMORY[memo] = _stored_skeleton(fmt, *memo)
+        while len(_MEMORY) > SKELETON_MEMORY:
+            del _MEMORY[next(iter(_MEMORY))]
+    return got
+
+
+_skeleton.cache_clear = _MEMORY.clear  # type: ignore[attr-defined]
+
+
+def _stored_skeleton(fmt: FormatSettings, format_key: str, mark_length: int, colophon: bool) -> _Skeleton:
+    if os.environ.get("REPORT_EDITOR_NO_SKELETON_CACHE"):
+        return _build_skeleton(fmt, mark_length, colophon)
+    try:
+        key = _skeleton_key(format_key, mark_length, colophon)
+        path = skeleton_cache_dir() / f"skeleton-{_key_name(key)}.zip"
+    except (OSError, ValueError):
+        return _build_skeleton(fmt, mark_length, colophon)
+    got = _read_skeleton(path, key)
+    if got is None:
+        got = _build_skeleton(fmt, mark_length, colophon)
+        _write_skeleton(path, got, key)
     return got
 
 
 SKELETON_CACHE_FILES = 16  # at most this many cached skeletons (the oldest are removed)
-_SKELETON_FORMAT = "report-editor skeleton 1"
+_SKELETON_FORMAT = "report-editor skeleton 2"
 
 
 def skeleton_cache_dir() -> Path:
@@ -653,46 +685,55 @@ def _file_stamp(path: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _sources_stamp() -> str:
-    """What the skeleton is made from besides its arguments: the sources of this module, the format
-    constants and the model's format settings (hashed), the program's version, and python-docx's and
-    lxml's files (size and time: a reinstall or upgrade changes them), found without importing them."""
-    import hashlib
+    """What the skeleton is made from besides its arguments, as text: the sources of this module, the format
+    constants and the model's format settings (size, time and CRC-32 of their text), the program's version,
+    and python-docx's and lxml's files (size and time: a reinstall or upgrade changes them), found without
+    importing them. (No hashlib: it loads OpenSSL, 2 ms of every export; the cache file holds this text and
+    compares it in full, see :func:`_skeleton`.)"""
     import importlib.util
 
     from .. import __version__
-    from ..model import report as model_report
 
-    h = hashlib.sha256(f"{_SKELETON_FORMAT}\0{__version__}\0".encode())
+    # the module defining the format settings (whatever the model's layout), as the source of their defaults
+    model_file = getattr(sys.modules.get(FormatSettings.__module__), "__file__", None)
+    out = [_SKELETON_FORMAT, __version__]
     if getattr(sys, "frozen", False):  # the packaged application: its files change with every build
-        h.update(f"frozen:{_file_stamp(sys.executable)}".encode())
-    for path in (__file__, F.__file__, model_report.__file__):
+        out.append(f"frozen:{_file_stamp(sys.executable)}")
+    for path in (__file__, F.__file__, model_file):
         try:
             with open(path, "rb") as fh:
-                h.update(fh.read())
+                out.append(f"{path}:{_file_stamp(path)}:{zlib.crc32(fh.read()):08x}")
         except (OSError, TypeError):  # no source file (a frozen build keeps the modules in an archive)
-            h.update(f"\0{path}:-".encode())
+            out.append(f"{path}:-")
     for name, files in (("docx", ("__init__.py", os.path.join("templates", "default.docx"))),
                         ("lxml", ("__init__.py", "etree.pyx"))):
         spec = importlib.util.find_spec(name)
         origin = spec.origin if spec is not None else None
         folder = os.path.dirname(origin) if origin else ""
-        h.update(f"\0{name}:{folder}".encode())
-        for f in files:
-            h.update(f"\0{_file_stamp(os.path.join(folder, f)) if folder else '-'}".encode())
-    return h.hexdigest()
+        out.append(f"{name}:{folder}")
+        out.extend(_file_stamp(os.path.join(folder, f)) if folder else "-" for f in files)
+    return "\n".join(out)
 
 
-def _skeleton_key(format_json: str, mark_length: int, colophon: bool) -> str:
-    import hashlib
-
-    text = f"{_sources_stamp()}\0{format_json}\0{mark_length}\0{int(colophon)}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+def _skeleton_key(format_key: str, mark_length: int, colophon: bool) -> str:
+    return f"{_sources_stamp()}\n{format_key}\n{mark_length}\n{int(colophon)}"
 
 
-def _read_skeleton(path: Path) -> Optional[_Skeleton]:
-    """The cached skeleton, or None when there is none or it cannot be used (damaged, another format)."""
+def _key_name(key: str) -> str:
+    """A file name for a key: two 32-bit checksums (a clash only costs a rebuild, the key is compared)."""
+    data = key.encode("utf-8")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+# the cache file's (ASCII) names read as UTF-8, not as zipfile's default cp437, whose codec module is loaded then
+_NAMES_UTF8 = {"metadata_encoding": "utf-8"} if sys.version_info >= (3, 11) else {}
+
+
+def _read_skeleton(path: Path, key: Optional[str] = None) -> Optional[_Skeleton]:
+    """The cached skeleton, or None when there is none or it cannot be used (damaged, another format, another
+    ``key`` than the one given)."""
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(path, **_NAMES_UTF8) as z:
             if z.comment != _SKELETON_FORMAT.encode():
                 return None
             parts: list[tuple[str, bytes]] = []
@@ -704,12 +745,14 @@ def _read_skeleton(path: Path) -> Optional[_Skeleton]:
                     parts.append((name, data))
                 elif kind == "text":
                     texts[name] = data.decode("utf-8")
+        if key is not None and texts.get("key") != key:
+            return None
         return _Skeleton(tuple(parts), texts["doc_prefix"], texts["doc_suffix"], texts["body_sect_pr"])
     except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, EOFError):
         return None
 
 
-def _write_skeleton(path: Path, skeleton: _Skeleton) -> None:
+def _write_skeleton(path: Path, skeleton: _Skeleton, key: str = "") -> None:
     """Store the skeleton (atomically: a temporary file renamed); any failure only means no cache."""
     import tempfile
 
@@ -723,6 +766,7 @@ def _write_skeleton(path: Path, skeleton: _Skeleton) -> None:
                 z.writestr("part/" + name, data)
             for name in ("doc_prefix", "doc_suffix", "body_sect_pr"):
                 z.writestr("text/" + name, getattr(skeleton, name).encode("utf-8"))
+            z.writestr("text/key", key.encode("utf-8"))
         os.replace(tmp, path)
         tmp = None
         old = sorted(path.parent.glob("skeleton-*.zip"), key=lambda p: p.stat().st_mtime, reverse=True)
@@ -738,11 +782,11 @@ def _write_skeleton(path: Path, skeleton: _Skeleton) -> None:
                 pass
 
 
-def _build_skeleton(format_json: str, mark_length: int, colophon: bool = False) -> _Skeleton:
+def _build_skeleton(fmt: FormatSettings, mark_length: int, colophon: bool = False) -> _Skeleton:
     """The skeleton built with python-docx (its default template, styles and sections set up)."""
     from docx import Document
 
-    report = Report(format=FormatSettings(**json.loads(format_json)))
+    report = Report(format=fmt)
     doc = Document()
     _setup_styles(doc, report, "字" * mark_length)
     _setup_settings(doc)
@@ -786,7 +830,7 @@ def _iter_build(report: Report, edition: Optional[str]) -> Iterator[tuple[int, i
     yield 0, total
     colophon_kinds = ("colophon_cc", "colophon_print")
     colophon = [b for b in blocks if b.kind in colophon_kinds]
-    skeleton = _skeleton(format_key(report.format), len(_issuer_mark_text(blocks)), bool(colophon))
+    skeleton = _skeleton(report.format, len(_issuer_mark_text(blocks)), bool(colophon))
     yield 1, total
 
     writer = _BodyWriter(report, blocks)

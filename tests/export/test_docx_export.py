@@ -501,3 +501,26 @@ def test_long_report_exports_every_paragraph(long_report):
     d = open_docx(build_docx(long_report))
     assert len(d.paragraphs) == len(blocks)
     assert [p.text for p in d.paragraphs] == [b.text for b in blocks]
+
+
+@pytest.mark.parametrize("text", ["", "法治政府建设", "a & b", "<w:t>", 'say "yes"', "x\x01y\x0bz\x1f", "\ufffe\uffff",
+                                  "1 > 0 & 2 < 3", "tab\tkept", "\u3000全角空格", "🙂 emoji", "&amp;"])
+def test_escaping_is_the_full_replacement(text):
+    """The body's text escaping skips the replacements when nothing needs them: the same text as always."""
+    expected = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
+    expected = "".join(ch for ch in expected if ch in "\t\n\r" or not (ord(ch) < 0x20 or ch in "\ufffe\uffff"))
+    assert D._esc(text) == expected
+
+
+def test_runs_with_tabs_missing_figures_and_special_characters_are_written_as_before(small):
+    """Runs of every kind (lead, tab, missing figure, characters to escape) in one paragraph: the same
+    WordprocessingML as the general run writer gives."""
+    from editor.model import Block, Run
+
+    block = Block(kind="item", level=2, runs=[Run(text="一是<加强>", role="lead"), Run(text="a\tb & c"),
+                                              Run(text="【缺】", seg="missing"), Run(text=""), Run(text='"x"')])
+    writer = D._BodyWriter(small, [block])
+    expected = (f'<w:p><w:pPr><w:pStyle w:val="{F.PARAGRAPH_STYLES["body"][0]}"/></w:pPr>'
+                + writer.run("一是<加强>", F.CHARACTER_STYLES["lead2"][0], False) + writer.run("a\tb & c", None, False)
+                + writer.run("【缺】", None, True) + writer.run('"x"', None, False) + "</w:p>")
+    assert writer.paragraph(block, 5, "") == expected

@@ -7,6 +7,7 @@ Skipped only when soffice is absent. Each PDF is rendered once per module."""
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 
@@ -223,7 +224,7 @@ def test_formal_preview_header_matches_the_pdf(render, name, qapp):
     from editor.ui.preview import PageLayout, U
 
     report, pdf = render(name, "formal")
-    report = report.model_copy(deep=True)
+    report = copy.deepcopy(report)
     report.edition = "formal"
     layout = PageLayout()
     layout.update(report)

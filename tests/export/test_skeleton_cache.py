@@ -56,7 +56,7 @@ def test_cached_skeleton_gives_the_golden_file(case, make, edition):
 
 
 def test_cache_file_holds_exactly_what_python_docx_builds():
-    args = (dx.format_key(small_report().format), 9, True)
+    args = (small_report().format, 9, True)
     dx._skeleton.cache_clear()
     dx._skeleton(*args)
     (path,) = _files()
@@ -107,7 +107,7 @@ def test_cache_can_be_turned_off(monkeypatch):
 def test_old_files_are_removed(monkeypatch):
     monkeypatch.setattr(dx, "SKELETON_CACHE_FILES", 2)
     for mark in (3, 4, 5, 6):
-        dx._skeleton(dx.format_key(small_report().format), mark)
+        dx._skeleton(small_report().format, mark)
     assert len(_files()) == 2
 
 
@@ -145,3 +145,30 @@ def test_cache_works_without_source_files(monkeypatch):
         assert normalised_parts(_fresh(small_report())) == expected  # read back
     finally:
         dx._sources_stamp.cache_clear()
+
+
+def test_a_file_holding_another_key_is_not_used():
+    """Cache files are named by a checksum of their key and hold the key itself: a file found under the name
+    but made for other settings (a checksum clash, or a file copied there) is rebuilt, never used."""
+    centred = _centred()
+    _fresh(small_report())
+    (other,) = _files()
+    key = dx._skeleton_key(dx._format_key(centred.format), 0, False)
+    clash = other.with_name(f"skeleton-{dx._key_name(key)}.zip")
+    clash.write_bytes(other.read_bytes())  # the public settings' skeleton under the centred settings' name
+    assert dx._read_skeleton(clash, key) is None
+    compare_with_golden("small-centred-bold", _fresh(centred))
+    assert dx._read_skeleton(clash, key) is not None  # replaced by the right one
+
+
+def test_format_key_tells_every_setting_apart():
+    base = small_report().format
+    keys = {dx._format_key(base)}
+    for change in ({"bold_level2": True}, {"bold_level3": True}, {"page_numbers": "centred"},
+                   {"continuous_level3": True}, {"fonts": {**base.fonts, "body": "宋体"}}):
+        other = small_report().format
+        for name, value in change.items():
+            setattr(other, name, value)
+        keys.add(dx._format_key(other))
+    assert len(keys) == 6
+    assert dx._format_key(small_report().format) == dx._format_key(base)  # equal settings, one key
