@@ -98,8 +98,8 @@ print(json.dumps({"code": code, "direct": sorted(direct), "modules": sorted(sys.
 def test_export_imports_only_what_it_needs(tmp_path, project):
     """A fresh ``export`` process (the skeleton cache filled by an earlier export, as for every export but the
     first): none of the editor's modules imports one of NOT_FOR_EXPORT, and subprocess, signal, psutil, Qt,
-    python-docx and the codecs of cp437 and ascii are not loaded at all (hashlib and struct still come with
-    pydantic's import)."""
+    python-docx, pydantic, hashlib (OpenSSL), uuid (and the platform module it loads) and the codecs of cp437
+    and ascii are not loaded at all."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
     env.pop("REPORT_EDITOR_NO_SKELETON_CACHE", None)
     for target in ("first.docx", "second.docx"):
@@ -110,6 +110,7 @@ def test_export_imports_only_what_it_needs(tmp_path, project):
     assert data["code"] == 0 and (tmp_path / "second.docx").is_file()
     assert sorted(set(data["direct"]) & set(NOT_FOR_EXPORT)) == []
     loaded = {m.split(".")[0] for m in data["modules"]}
-    assert sorted(loaded & {"subprocess", "signal", "psutil", "PySide6", "shiboken6", "docx", "lxml"}) == []
+    assert sorted(loaded & {"subprocess", "signal", "psutil", "PySide6", "shiboken6", "docx", "lxml", "pydantic",
+                            "pydantic_core", "hashlib", "_hashlib", "uuid", "platform"}) == []
     # codecs looked up by name: the skeleton cache's names (cp437, zipfile's default) and the boot id (ascii)
     assert sorted(set(data["modules"]) & {"encodings.cp437", "encodings.ascii"}) == []
