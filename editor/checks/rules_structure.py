@@ -15,6 +15,7 @@ from .engine import rule
 from .findings import Finding
 from .rules_wording import span_fix
 from .terms import places
+from .lazyre import bind, lazy_re
 
 
 @rule("numbering_gaps", "结构：编号的各部分、各事项中只有一个没有编号", severities=("warning",))
@@ -42,14 +43,14 @@ def check_unnumbered(ctx: CheckContext) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- organisation names
 _SUFFIXES = ("局", "厅", "委", "办", "院", "署", "府", "部", "会", "司", "处", "所")
-_SELF_RE = re.compile(r"(?<![自])(我|本)(局|厅|委|办|院|署|部)(?![门分长级属里面内外])"
+_SELF_RE = lazy_re(r"(?<![自])(我|本)(局|厅|委|办|院|署|部)(?![门分长级属里面内外])"
                       r"|(?:(?<=^)|(?<=[，。；：、]))()(局|厅|委)(?=主要负责同志|主要负责人|党组|机关|领导班子|班子成员)")
 _ORG_AFTER = r"(?:市|省)(?:司法局|司法厅|人民政府|政府|委|委员会|依法治市|法治政府|法院|检察院|中级人民法院|公安局|" \
              r"[\u4e00-\u9fff]{1,6}局)"
 
 
-_AFTER_ORG_RE = re.compile(_ORG_AFTER)
-_AFTER_SLOGAN_RE = re.compile(r"市?(?=在“|在新|加快|高质量|依法治市|全面依法治)")
+_AFTER_ORG_RE = lazy_re(_ORG_AFTER)
+_AFTER_SLOGAN_RE = lazy_re(r"市?(?=在“|在新|加快|高质量|依法治市|全面依法治)")
 
 
 def _other_places(rx: re.Pattern, text: str) -> list[tuple[int, int, str]]:
@@ -131,3 +132,6 @@ def check_org_names(ctx: CheckContext) -> Iterator[Finding]:
                           f"“{short_wrong}”不是本机关的规范名称：应写全称“{name}”或简称（如“市{name[len(city) + 1:]}”）。",
                           f.ref, span=(i, i + len(short_wrong)),
                           fix=span_fix(f"改为“{name}”", f, i, i + len(short_wrong), name))
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

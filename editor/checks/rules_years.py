@@ -15,6 +15,7 @@ from .context import CheckContext
 from .engine import rule
 from .findings import Finding, Fix
 from .rules_wording import span_fix
+from .lazyre import bind, lazy_re
 
 _REASONS = {
     "last_year": "“{text}”是上一年度：本报告是{y}年度，如是沿用上年报告的文字，请改为本年度的情况；"
@@ -46,12 +47,12 @@ def check_years(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- date forms
-_TWO_DIGIT_RE = re.compile(r"(?<![\d０-９〇零一二三四五六七八九O])(['’‘]?)(\d{2})年(?=\d{1,2}月)")
-_O_YEAR_RE = re.compile(r"[一二][〇○零OoＯ0０][一二三四五六七八九〇○零OoＯ0０]{2}年")
+_TWO_DIGIT_RE = lazy_re(r"(?<![\d０-９〇零一二三四五六七八九O])(['’‘]?)(\d{2})年(?=\d{1,2}月)")
+_O_YEAR_RE = lazy_re(r"[一二][〇○零OoＯ0０][一二三四五六七八九〇○零OoＯ0０]{2}年")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DIGITS.update({"○": "0", "零": "0", "O": "0", "o": "0", "Ｏ": "0", "0": "0", "０": "0"})
-_DATE_RE = re.compile(r"(?<!\d)(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
-_MONTH_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)")
+_DATE_RE = lazy_re(r"(?<!\d)(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
+_MONTH_RE = lazy_re(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)")
 
 
 @rule("date_forms", "日期：两位数年份、“〇”误写为字母O或数字0、不存在的日期", severities=("warning",))
@@ -91,3 +92,6 @@ def check_date_forms(ctx: CheckContext) -> Iterator[Finding]:
             if not 1 <= int(m.group(2)) <= 12 and not text.startswith("日", m.end()):
                 yield Finding("date.impossible", "warning", f"日期“{m.group(0)}”不存在（没有{int(m.group(2))}月）：请核对。",
                               f.ref, span=(m.start(), m.end()))
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

@@ -21,8 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
+from .lazyre import bind, lazy_re
+
 MIN_FUZZY = 4  # fixed terms shorter than this are matched exactly only (too many homophones)
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = lazy_re(r"[\u3400-\u9fff]")
 
 
 @dataclass
@@ -339,3 +341,6 @@ def matcher(user_terms=None) -> TermMatcher:
     if not isinstance(user_terms, str):
         user_terms = "\n".join(user_terms)
     return _matcher_for(user_terms)
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

@@ -1,0 +1,158 @@
+"""Start-up cost of the checks for ``export``: the rule modules' regular expressions are compiled on first use
+(:mod:`editor.checks.lazyre`), so an errors-only run (what ``export`` does before writing) compiles only the
+patterns of the rules that can report an error, and those rules skip work whose findings could only be
+warnings. A full run (``check``, the window) still runs everything and finds everything."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from editor.checks import run_checks
+from editor.checks.context import CJK_RE, has_cjk
+from editor.checks.lazyre import LazyPattern, bind, is_compiled, lazy_re
+from editor.templates import load_template
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Run in a fresh interpreter: which module-level patterns of editor.checks are compiled after the import,
+# after an errors-only run on the sample, and after a full run.
+_PROBE = r"""
+import json, re, sys
+import editor.checks
+from editor.checks.lazyre import LazyPattern, is_compiled
+from editor.templates import load_template
+
+def state():
+    # patterns of other parts (TOKEN_RE of the model, imported by the context) are not the checks' own
+    foreign = {id(v) for n, m in list(sys.modules.items()) if n.startswith("editor.")
+               and not n.startswith("editor.checks") for v in vars(m).values() if isinstance(v, re.Pattern)}
+    out = {}
+    for name, mod in sorted(sys.modules.items()):
+        if not name.startswith("editor.checks.") or name == "editor.checks.lazyre":
+            continue
+        for attr, value in vars(mod).items():
+            if isinstance(value, (re.Pattern, LazyPattern)) and id(value) not in foreign:
+                out[name.rsplit(".", 1)[1] + "." + attr] = [is_compiled(value), isinstance(value, LazyPattern)]
+    return out
+
+report = load_template("sample-dongguan-2022")
+after_import = state()
+errors = [f.code for f in editor.checks.run_checks(report, severities={"error"})]
+after_errors = state()
+full = [[f.code, f.severity] for f in editor.checks.run_checks(report)]
+print(json.dumps({"import": after_import, "errors": after_errors, "full": full, "errors_found": errors}))
+"""
+
+
+def _probe(tmp_path) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_a_fresh_errors_only_run_compiles_only_what_the_error_rules_use(tmp_path):
+    got = _probe(tmp_path)
+    after_import, after_errors = got["import"], got["errors"]
+    assert len(after_import) > 50  # the rule modules' patterns (and CJK_RE of the context) are all seen
+    # importing editor.checks compiles none of them
+    assert [k for k, (compiled, _lazy) in after_import.items() if compiled] == []
+    # every module-level pattern is lazy: one written with re.compile would be compiled on import (above)
+    assert all(lazy for _compiled, lazy in after_import.values())
+    compiled = {k for k, (c, _lazy) in after_errors.items() if c}
+    # the errors-only run compiled some patterns of the error rules ...
+    assert {"rules_text._HALF_RE", "rules_wording._PLACEHOLDER_RE"} <= compiled
+    # ... and none of the rules that report warnings only, nor the warning-only parts of the error rules
+    warning_only = {
+        "context.CJK_RE", "rules_punct._SPACE_RE", "rules_punct._FULL_ALNUM_RE", "rules_wording._DOUBLE_WORD_RE",
+        "rules_wording._JIEZHI_RE", "rules_wording._DI_RE", "rules_years._DATE_RE", "rules_structure._SELF_RE",
+        "rules_text._ENUM_CN_RE", "rules_text._DATE_ZERO_RE", "rules_text._MARK_BODY_RE", "rules_punct._CLASH_RE",
+        "rules_figures._DOUBLE_QUAL_RE", "rules_figures._RESP_RE", "rules_figures._NOUN_AFTER_RE",
+        "rules_figures._TOTAL_WORDS",
+    }
+    assert warning_only <= set(after_errors)
+    assert not (compiled & warning_only), compiled & warning_only
+    # a compiled pattern has replaced its stand-in in the module (no indirection left on later uses)
+    assert all(not lazy for k, (c, lazy) in after_errors.items() if c)
+
+
+def test_a_full_run_after_an_errors_only_run_finds_everything(tmp_path):
+    got = _probe(tmp_path)
+    in_process = [[f.code, f.severity] for f in run_checks(load_template("sample-dongguan-2022"))]
+    assert got["full"] == in_process
+    assert {s for _c, s in got["full"]} == {"warning", "info"}  # the sample's warnings and reminders
+    assert len(got["full"]) >= 10
+
+
+def _case(text_edits) -> object:
+    report = load_template("sample-dongguan-2022")
+    for (section, item, para), new in text_edits:
+        target = report.sections[section].items[item]
+        if para is None:
+            target.lead = new + target.lead
+        else:
+            target.body[para] = new + target.body[para]
+    return report
+
+
+def test_rules_with_errors_and_warnings_report_the_same_errors_when_warnings_are_not_asked_for():
+    report = _case([
+        ((0, 0, 0), "全市法治宣传覆盖率为120%，全年共有律师事务所373家，完成311家律师事务所的考核，逾5000人次以上；"
+                    "出台3部规章，分别为《甲规定》《乙办法》。，标点重复。。"),
+        ((0, 1, 0), "（一）正文里手工输入的序号。"),
+        ((1, 0, None), "（一）"),
+        ((1, 0, 0), "受理案件100件，其中民事120件。"),
+    ])
+    full = run_checks(report)
+    codes = {(f.code, f.severity) for f in full}
+    # the report has errors and warnings of the same rules (figures, doubled marks, hand-typed numbers)
+    assert {("figure.rate_over_100", "error"), ("figure.part_gt_whole", "error"), ("punct.double", "error"),
+            ("punct.manual_number", "error")} <= codes
+    assert {("figure.double_qualifier", "warning"), ("figure.respectively_count", "warning"),
+            ("punct.clash", "warning"), ("punct.manual_number", "warning")} <= codes
+    key = lambda f: (f.code, f.severity, f.message, str(f.ref), f.where, f.span, f.excerpt)  # noqa: E731
+    only = run_checks(report, severities={"error"})
+    assert [key(f) for f in only] == [key(f) for f in full if f.severity == "error"]
+    assert len(only) >= 4
+
+
+def test_lazy_pattern_compiles_on_first_use_and_takes_its_place():
+    ns = {"P": lazy_re(r"(\d+)年", re.ASCII), "Q": lazy_re(r"[\u3400-\u9fff]+")}
+    held = ns["P"]
+    bind(ns)
+    assert isinstance(ns["P"], LazyPattern) and not held.compiled and not is_compiled(ns["P"])
+    m = held.search("报告2022年")  # any attribute compiles it
+    assert m.group(1) == "2022" and m.re is re.compile(r"(\d+)年", re.ASCII)
+    assert isinstance(ns["P"], re.Pattern) and ns["P"] is held.get()  # replaced in the namespace it was bound in
+    assert held.flags == re.compile(r"(\d+)年", re.ASCII).flags and held.pattern == r"(\d+)年"
+    assert [x.group(0) for x in held.finditer("1年2年")] == ["1年", "2年"]  # the stand-in still forwards
+    assert isinstance(ns["Q"], LazyPattern)  # not used: not compiled
+    later = {"P2": held}
+    bind(later)  # bound after it was compiled: replaced at once
+    assert isinstance(later["P2"], re.Pattern)
+    assert "lazy_re" in repr(ns["Q"])
+
+
+def test_lazy_pattern_is_safe_to_compile_from_several_threads():
+    p = lazy_re(r"(?<=[\u3400-\u9fff])\.")
+    ns = {"P": p}
+    bind(ns)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(p.search("中文.好").start())) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [2] * 8 and isinstance(ns["P"], re.Pattern) and p.get() is ns["P"]
+
+
+def test_has_cjk_is_the_cjk_pattern():
+    samples = ["", "abc", "2022年", "，。（）", "\u33ff", "\u3400", "\u9fff", "\ua000", "x\u9fffy", "ＡＢＣ１２３",
+               "\U00020000", "中", "  \t12.5%", "法治政府建设"]
+    for s in samples:
+        assert has_cjk(s) == (CJK_RE.search(s) is not None), s
