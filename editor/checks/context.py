@@ -71,10 +71,12 @@ class CheckContext:
         self.fields: list[TextField] = []
         self._labels: dict[str, str] = {}  # node id -> location prefix
         self.nodes: dict[str, object] = dict(self.metrics)  # id -> section, item or metric
+        # per field (keyed by id of the TextField), computed once and shared by the rules
+        self._tokens: dict[int, list] = {}
         self._masked: dict[int, str] = {}
         self._rmaps: dict[int, tuple] = {}
+        self._by_ref: Optional[dict] = None
         self._collect()
-        self._by_ref = {f.ref: f for f in self.fields}
 
     def wants(self, severity: str) -> bool:
         """True when findings of ``severity`` are asked for in this run."""
@@ -124,17 +126,44 @@ class CheckContext:
             self._collect_items(item.children, section, label, min(level + 1, 4))
 
     # ------------------------------------------------------------------ derived texts
+    def tokens(self, f: TextField) -> list[tuple[str, str, int, int]]:
+        """(kind "m"/"chg", metric id, start, end) of every metric token in the raw text of ``f``, in order
+        (found once per field and check run, shared by the masked and rendered texts and the rules)."""
+        key = id(f)
+        got = self._tokens.get(key)
+        if got is None:
+            raw = f.raw
+            got = [(m.group(1), m.group(2), m.start(), m.end()) for m in TOKEN_RE.finditer(raw)] if "{{" in raw else []
+            self._tokens[key] = got
+        return got
+
     def masked(self, f: TextField) -> str:
+        """``mask_tokens(f.raw)``."""
         key = id(f)
         text = self._masked.get(key)
         if text is None:
-            text = self._masked[key] = mask_tokens(f.raw)
+            toks = self.tokens(f)
+            raw = f.raw
+            if not toks:
+                text = raw
+            else:
+                out = []
+                pos = 0
+                for _kind, _mid, s, e in toks:
+                    out.append(raw[pos:s])
+                    out.append(MASK * (e - s))
+                    pos = e
+                out.append(raw[pos:])
+                text = "".join(out)
+            self._masked[key] = text
         return text
 
     def rendered(self, f: TextField) -> str:
         return self.rendered_map(f)[0]
 
     def field(self, ref) -> Optional[TextField]:
+        if self._by_ref is None:
+            self._by_ref = {f.ref: f for f in self.fields}
         return self._by_ref.get(ref)
 
     def rendered_map(self, f: TextField) -> tuple:
@@ -145,23 +174,25 @@ class CheckContext:
         if got is not None:
             return got
         raw = f.raw
-        if "{{" not in raw:
+        toks = self.tokens(f)
+        if not toks:
             got = (raw, None)
         else:
             out: list[str] = []
             segs: list[tuple[int, int, int, bool]] = []
             pos = 0
             n = 0
-            for m in TOKEN_RE.finditer(raw):
-                if m.start() > pos:
-                    segs.append((n, pos, m.start(), False))
-                    out.append(raw[pos:m.start()])
-                    n += m.start() - pos
-                text = self.renderer.token_segment(m.group(1), m.group(2), m.group(0)).text
-                segs.append((n, m.start(), m.end(), True))
+            token_segment = self.renderer.token_segment
+            for kind, mid, start, end in toks:
+                if start > pos:
+                    segs.append((n, pos, start, False))
+                    out.append(raw[pos:start])
+                    n += start - pos
+                text = token_segment(kind, mid, raw[start:end]).text
+                segs.append((n, start, end, True))
                 out.append(text)
                 n += len(text)
-                pos = m.end()
+                pos = end
             if pos < len(raw):
                 segs.append((n, pos, len(raw), False))
                 out.append(raw[pos:])
@@ -198,8 +229,8 @@ class CheckContext:
         """metric id -> [(kind "m"/"chg", field, start, end)] for every token in the text."""
         out: dict[str, list] = {}
         for f in self.token_fields:
-            for m in TOKEN_RE.finditer(f.raw):
-                out.setdefault(m.group(2), []).append((m.group(1), f, m.start(), m.end()))
+            for kind, mid, start, end in self.tokens(f):
+                out.setdefault(mid, []).append((kind, f, start, end))
         return out
 
     # ------------------------------------------------------------------ locations

@@ -106,7 +106,7 @@ def _text(d: Decimal) -> str:
 def check_metric_changes(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.token_fields:
         raw = f.raw
-        for kind, mid, _s, e in _tokens(raw):
+        for kind, mid, _s, e in ctx.tokens(f):
             if kind != "m":
                 continue
             m = _CHANGE_RE.match(raw, e)
@@ -116,13 +116,6 @@ def check_metric_changes(ctx: CheckContext) -> Iterator[Finding]:
             if metric is None or to_decimal(metric.value) is None:
                 continue  # missing or invalid values are reported by metric_values
             yield from _check_change(ctx, f, metric, m)
-
-
-def _tokens(raw: str):
-    from ..model.tokens import TOKEN_RE
-
-    for m in TOKEN_RE.finditer(raw):
-        yield m.group(1), m.group(2), m.start(), m.end()
 
 
 def _check_change(ctx: CheckContext, f, metric: Metric, m: re.Match) -> Iterator[Finding]:
@@ -325,7 +318,7 @@ _FORM_TIMES_RE = lazy_re(r"[，,（(]?\s*(?:是|为|相当于|达)(?:上年|去�
 def check_metric_change_forms(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.token_fields:
         raw = f.raw
-        for kind, mid, _s, e in _tokens(raw):
+        for kind, mid, _s, e in ctx.tokens(f):
             if kind != "m":
                 continue
             metric = ctx.metrics.get(mid)

@@ -86,10 +86,27 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _BRACKET_RE = lazy_re("[“”（）《》〈〉‘’]")
 
 
+_MATCHED_PAIRS = tuple(o + c for o, c in _PAIRS.items())
+
+
+def _well_nested(brackets: str) -> bool:
+    """True when every bracket in ``brackets`` (brackets only) closes the innermost open one: what the stack
+    walk below reports nothing for. Removing adjacent pairs in C, once per level of nesting, is quicker
+    than the walk in Python for the usual paragraph."""
+    while brackets:
+        shorter = brackets
+        for pair in _MATCHED_PAIRS:
+            shorter = shorter.replace(pair, "")
+        if len(shorter) == len(brackets):
+            return False
+        brackets = shorter
+    return True
+
+
 def _unbalanced(masked: str) -> str:
     text = masked.replace("(", "（").replace(")", "）")
     brackets = _BRACKET_RE.findall(text)
-    if not brackets:
+    if not brackets or _well_nested("".join(brackets)):
         return ""
     stack: list[str] = []
     extra: list[str] = []

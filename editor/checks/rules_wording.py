@@ -215,11 +215,16 @@ def check_duplicates(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- placeholders
-_PLACEHOLDER_RE = lazy_re(
+_PLACEHOLDER = (
     r"[×＊*]{2,}|[xX]{2,}(?![a-zA-Z])|ＸＸ|某某|[○〇]{2,}(?![\d年])|【[^】]*】|［[^］]*］"
     r"|（(?:此处)?(?:请)?(?:填写|补充|待补充|待定|待核实|填入)[^）]*）|\((?:此处)?(?:请)?(?:填写|补充)[^)]*\)"
     r"|待补充|待完善|待填写|待核实|TODO|XXX|^例[：:]"
 )
+# The characters a placeholder can start with (tests check them against the alternatives above): the
+# lookahead lets the engine pass over other characters at once instead of trying every alternative at each
+# position (the same matches; a 50x report: 10 -> 3 ms).
+_PLACEHOLDER_FIRST = "×＊*xXＸ某○〇【［（(待T例"
+_PLACEHOLDER_RE = lazy_re("(?=[%s])(?:%s)" % (re.escape(_PLACEHOLDER_FIRST), _PLACEHOLDER))
 
 
 @rule("placeholders", "占位符：××、某某、【待补充】等模板提示或未填写的内容")

@@ -156,3 +156,95 @@ def test_has_cjk_is_the_cjk_pattern():
                "\U00020000", "中", "  \t12.5%", "法治政府建设"]
     for s in samples:
         assert has_cjk(s) == (CJK_RE.search(s) is not None), s
+
+
+# ---------------------------------------------------------------- quicker patterns, the same matches
+def _first_chars(pattern: str) -> set[str]:
+    """The characters a match of ``pattern`` (alternatives of literals and classes) can start with, from
+    Python's own parse of it."""
+    try:
+        from re import _constants as c, _parser as parser
+    except ImportError:  # Python < 3.11
+        import sre_constants as c
+        import sre_parse as parser
+    out: set[str] = set()
+
+    def first(items) -> None:
+        items = list(items)
+        op, av = items[0]
+        if op is c.AT:  # ^ : the next item starts the match
+            first(items[1:])
+        elif op is c.BRANCH:
+            for alt in av[1]:
+                first(alt)
+        elif op is c.SUBPATTERN:
+            first(av[-1])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            assert av[0] >= 1, "an optional start is not handled here"
+            first(av[2])
+        elif op is c.LITERAL:
+            out.add(chr(av))
+        elif op is c.IN:
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    out.add(chr(iav))
+                elif iop is c.RANGE:
+                    out.update(chr(k) for k in range(iav[0], iav[1] + 1))
+                else:
+                    raise AssertionError(f"class item {iop} not handled")
+        else:
+            raise AssertionError(f"{op} at the start not handled")
+
+    first(parser.parse(pattern))
+    return out
+
+
+def test_the_placeholder_lookahead_lists_every_character_a_placeholder_can_start_with():
+    from editor.checks import rules_wording as w
+
+    assert _first_chars(w._PLACEHOLDER) == set(w._PLACEHOLDER_FIRST)
+    plain = re.compile(w._PLACEHOLDER)
+    texts = ["××单位", "XX局xx", "TODO：写", "例：某某", "（此处请填写）", "(请补充)", "【待补充】", "〇〇〇", "待完善。",
+             "全年××件，某某区（待定）", "Xx", "xX**＊＊", "例:无", "（一）正文"]
+    for t in texts:
+        assert [m.span() for m in w._PLACEHOLDER_RE.finditer(t)] == [m.span() for m in plain.finditer(t)], t
+
+
+def test_the_figure_pattern_with_its_lookahead_finds_the_same_figures():
+    from editor.checks import rules_figures as rf
+    from editor.checks.context import CheckContext
+
+    plain = re.compile(rf.FIG)
+    ctx = CheckContext(load_template("sample-dongguan-2022"))
+    texts = [ctx.rendered(f) for f in ctx.fields] + ["-5件，－3.5%、负2人，1.2.3件，12万余元，５件"]
+    n = 0
+    for t in texts:
+        got = [m.groups() + m.span() for m in rf.FIG_RE.finditer(t)]
+        assert got == [m.groups() + m.span() for m in plain.finditer(t)]
+        n += len(got)
+    assert n > 50
+
+
+def test_the_quick_bracket_test_agrees_with_the_stack_walk():
+    import itertools
+
+    from editor.checks.rules_text import _CLOSERS, _PAIRS, _unbalanced, _well_nested
+
+    def walk(brackets: str) -> bool:  # the stack walk of _unbalanced: nothing to report?
+        stack: list[str] = []
+        for ch in brackets:
+            if ch in _PAIRS:
+                stack.append(ch)
+            elif stack and stack[-1] == _CLOSERS[ch]:
+                stack.pop()
+            else:
+                return False
+        return not stack
+
+    alphabet = "“”（）《》"
+    for n in range(7):
+        for combo in itertools.product(alphabet, repeat=n):
+            s = "".join(combo)
+            assert _well_nested(s) == walk(s), s
+    assert _unbalanced("他说“好（的）”。") == ""
+    assert "缺少" in _unbalanced("他说“好（的”）。")
