@@ -4,7 +4,7 @@ token-masked text, rendered text, numbering, metric usage, and readable location
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
@@ -45,6 +45,25 @@ class TextField:
     node: object  # Report, Section or Item
     section: Optional[Section] = None
     level: int = 0  # 1 section, 2 item, 3/4 sub-items, 0 report-level
+    # found once when the field is collected and shared by every rule (see CheckContext.tokens / .masked)
+    tokens: list = field(init=False, repr=False, compare=False)  # [(kind "m"/"chg", metric id, start, end)]
+    masked: str = field(init=False, repr=False, compare=False)  # mask_tokens(raw)
+
+    def __post_init__(self) -> None:
+        raw = self.raw
+        if "{{" not in raw:
+            self.tokens = []
+            self.masked = raw
+            return
+        self.tokens = toks = [m.group(1, 2) + m.span() for m in TOKEN_RE.finditer(raw)]
+        out = []
+        pos = 0
+        for _kind, _mid, start, end in toks:
+            out.append(raw[pos:start])
+            out.append(MASK * (end - start))
+            pos = end
+        out.append(raw[pos:])
+        self.masked = "".join(out)
 
     @property
     def has_tokens(self) -> bool:
@@ -65,15 +84,11 @@ class CheckContext:
         # the severities asked for (run_checks(severities=...)): a rule may leave out work whose findings
         # could only have other severities (they would be dropped); what it reports is the same
         self.severities: frozenset = _ALL_SEVERITIES if severities is None else frozenset(severities)
-        self.numbers: dict[str, str] = number_report(report)
         self.metrics = report.metric_map()
         self.renderer = Renderer(self.metrics)
         self.fields: list[TextField] = []
-        self._labels: dict[str, str] = {}  # node id -> location prefix
         self.nodes: dict[str, object] = dict(self.metrics)  # id -> section, item or metric
         # per field (keyed by id of the TextField), computed once and shared by the rules
-        self._tokens: dict[int, list] = {}
-        self._masked: dict[int, str] = {}
         self._rmaps: dict[int, tuple] = {}
         self._by_ref: Optional[dict] = None
         self._collect()
@@ -89,74 +104,75 @@ class CheckContext:
         add(TextField(FieldRef("report", "title_override"), r.title_override, "title", r))
         for i, t in enumerate(r.preamble):
             add(TextField(FieldRef("report", "preamble", i), t, "preamble", r))
-        for n, section in enumerate(r.sections, 1):
-            number = self.numbers.get(section.id, "")
-            if number:
-                label = number
-            elif section.heading.strip():
-                label = f"“{_short(section.heading)}”部分"
-            else:
-                label = f"第{n}部分（未编号）"
-            self._labels[section.id] = label
+        for section in r.sections:
             self.nodes[section.id] = section
             add(TextField(FieldRef(section.id, "heading"), section.heading, "heading", section, section, 1))
             for i, t in enumerate(section.intro):
                 add(TextField(FieldRef(section.id, "intro", i), t, "intro", section, section, 1))
-            self._collect_items(section.items, section, label, 2)
+            self._collect_items(section.items, section, 2)
             for i, t in enumerate(section.outro):
                 add(TextField(FieldRef(section.id, "outro", i), t, "outro", section, section, 1))
         for name in ("closing", "signature", "notes"):
             for i, t in enumerate(getattr(r, name)):
                 add(TextField(FieldRef("report", name, i), t, name, r))
 
-    def _collect_items(self, items: list[Item], section: Section, prefix: str, level: int) -> None:
+    def _collect_items(self, items: list[Item], section: Section, level: int) -> None:
+        for item in items:
+            self.nodes[item.id] = item
+            self.fields.append(TextField(FieldRef(item.id, "lead"), item.lead, "lead", item, section, level))
+            for i, t in enumerate(item.body):
+                self.fields.append(TextField(FieldRef(item.id, "body", i), t, "body", item, section, level))
+            self._collect_items(item.children, section, min(level + 1, 4))
+
+    # ------------------------------------------------------------------ numbering and location labels
+    # Only needed to describe where a finding is: an errors-only run on a report without errors never
+    # numbers the report.
+    @cached_property
+    def numbers(self) -> dict[str, str]:
+        """Section and item id -> its number (``一、``, ``（二）``…; "" when unnumbered)."""
+        return number_report(self.report)
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        """Section and item id -> the location prefix of its fields (``二、（一）``, ``“…”部分``…)."""
+        labels: dict[str, str] = {}
+        numbers = self.numbers
+        for n, section in enumerate(self.report.sections, 1):
+            number = numbers.get(section.id, "")
+            if number:
+                label = number
+            elif section.heading.strip():
+                label = f"“{_short(section.heading)}”部分"
+            else:
+                label = f"第{n}部分（未编号）"
+            labels[section.id] = label
+            self._label_items(section.items, label, labels)
+        return labels
+
+    def _label_items(self, items: list[Item], prefix: str, labels: dict[str, str]) -> None:
+        numbers = self.numbers
         for n, item in enumerate(items, 1):
-            number = self.numbers.get(item.id, "")
+            number = numbers.get(item.id, "")
             if number:
                 label = prefix + number
             elif item.lead.strip():
                 label = prefix + f"“{_short(item.lead)}”"
             else:
                 label = prefix + f"第{n}项"
-            self._labels[item.id] = label
-            self.nodes[item.id] = item
-            self.fields.append(TextField(FieldRef(item.id, "lead"), item.lead, "lead", item, section, level))
-            for i, t in enumerate(item.body):
-                self.fields.append(TextField(FieldRef(item.id, "body", i), t, "body", item, section, level))
-            self._collect_items(item.children, section, label, min(level + 1, 4))
+            labels[item.id] = label
+            self._label_items(item.children, label, labels)
 
     # ------------------------------------------------------------------ derived texts
-    def tokens(self, f: TextField) -> list[tuple[str, str, int, int]]:
+    @staticmethod
+    def tokens(f: TextField) -> list[tuple[str, str, int, int]]:
         """(kind "m"/"chg", metric id, start, end) of every metric token in the raw text of ``f``, in order
-        (found once per field and check run, shared by the masked and rendered texts and the rules)."""
-        key = id(f)
-        got = self._tokens.get(key)
-        if got is None:
-            raw = f.raw
-            got = [(m.group(1), m.group(2), m.start(), m.end()) for m in TOKEN_RE.finditer(raw)] if "{{" in raw else []
-            self._tokens[key] = got
-        return got
+        (found once when the field is collected, shared by the masked and rendered texts and the rules)."""
+        return f.tokens
 
-    def masked(self, f: TextField) -> str:
-        """``mask_tokens(f.raw)``."""
-        key = id(f)
-        text = self._masked.get(key)
-        if text is None:
-            toks = self.tokens(f)
-            raw = f.raw
-            if not toks:
-                text = raw
-            else:
-                out = []
-                pos = 0
-                for _kind, _mid, s, e in toks:
-                    out.append(raw[pos:s])
-                    out.append(MASK * (e - s))
-                    pos = e
-                out.append(raw[pos:])
-                text = "".join(out)
-            self._masked[key] = text
-        return text
+    @staticmethod
+    def masked(f: TextField) -> str:
+        """``mask_tokens(f.raw)`` (computed once when the field is collected)."""
+        return f.masked
 
     def rendered(self, f: TextField) -> str:
         return self.rendered_map(f)[0]
