@@ -89,6 +89,7 @@ class CheckContext:
         self.fields: list[TextField] = []
         self.nodes: dict[str, object] = dict(self.metrics)  # id -> section, item or metric
         # per field (keyed by id of the TextField), computed once and shared by the rules
+        self._rendered: dict[int, str] = {}
         self._rmaps: dict[int, tuple] = {}
         self._by_ref: Optional[dict] = None
         self._collect()
@@ -175,7 +176,24 @@ class CheckContext:
         return f.masked
 
     def rendered(self, f: TextField) -> str:
-        return self.rendered_map(f)[0]
+        """The text of ``f`` with its tokens rendered (figures, changes) as the export writes it."""
+        toks = f.tokens
+        if not toks:
+            return f.raw
+        key = id(f)
+        text = self._rendered.get(key)
+        if text is None:
+            raw = f.raw
+            token_segment = self.renderer.token_segment
+            out = []
+            pos = 0
+            for kind, mid, start, end in toks:
+                out.append(raw[pos:start])
+                out.append(token_segment(kind, mid, raw[start:end]).text)
+                pos = end
+            out.append(raw[pos:])
+            text = self._rendered[key] = "".join(out)
+        return text
 
     def field(self, ref) -> Optional[TextField]:
         if self._by_ref is None:

@@ -14,7 +14,6 @@ from .context import CheckContext
 from .engine import rule
 from .findings import Finding
 from .rules_wording import span_fix
-from .terms import places
 from .lazyre import bind, lazy_re
 
 
@@ -77,6 +76,8 @@ def _own(ctx: CheckContext) -> tuple[str, Optional[str], Optional[str]]:
     r = ctx.report
     names = [n.strip() for n in r.organisations + r.signature if n.strip()]
     name = names[0] if names else ""
+    from .terms import places  # here: an errors-only run (export) does not load the term lists' module
+
     provinces, cities = places()
     city = next((c for c in sorted(cities, key=len, reverse=True) if c in name), None)
     province = next((p for p in sorted(provinces, key=len, reverse=True) if p in name), None)
@@ -89,6 +90,8 @@ def check_org_names(ctx: CheckContext) -> Iterator[Finding]:
     if not name:
         return
     own_suffix = name[-1]
+    from .terms import places
+
     provinces, cities = places()
     # municipalities (上海, 北京…) are province-level: like a province, naming one is no sign of copying
     candidates = sorted((c for c in cities if c not in provinces), key=len, reverse=True)

@@ -15,7 +15,6 @@ from typing import Iterator
 from .context import MASK, CheckContext, TextField
 from .engine import rule
 from .findings import Finding, Fix
-from .terms import matcher
 from .lazyre import bind, lazy_re
 
 _SKIP_ROLES = ("signature", "notes")
@@ -35,6 +34,8 @@ def _texts(ctx: CheckContext, roles_skip=_SKIP_ROLES) -> Iterator[tuple[TextFiel
 # ---------------------------------------------------------------- fixed terms
 @rule("terms", "用词：固定说法（政治、法律术语，法规和会议名称）中的错别字、同音字", severities=("warning",))
 def check_terms(ctx: CheckContext) -> Iterator[Finding]:
+    from .terms import matcher  # here: an errors-only run (export) does not load the term lists' module
+
     m = matcher(ctx.user_terms)
     for f, text in _texts(ctx, ("notes",)):
         for h in _term_hits(m, text):

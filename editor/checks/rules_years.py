@@ -10,7 +10,6 @@ import re
 from typing import Iterator
 
 from ..model import FieldRef
-from ..model.yearly import stale_year_places
 from .context import CheckContext
 from .engine import rule
 from .findings import Finding, Fix
@@ -30,6 +29,8 @@ _REASONS = {
 def check_years(ctx: CheckContext) -> Iterator[Finding]:
     r = ctx.report
     y = r.year
+    from ..model.yearly import stale_year_places  # here: an errors-only run (export) does not need it
+
     for p in stale_year_places(r):
         tf = ctx.field(p.ref)
         text = tf.raw[p.start:p.end] if tf is not None else f"{p.year}年"

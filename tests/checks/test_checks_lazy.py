@@ -43,10 +43,16 @@ def state():
 
 report = load_template("sample-dongguan-2022")
 after_import = state()
+loaded = {}
+watched = ("editor.checks.terms", "editor.model.yearly", "pypinyin")
+loaded["import"] = [m for m in watched if m in sys.modules]
 errors = [f.code for f in editor.checks.run_checks(report, severities={"error"})]
 after_errors = state()
+loaded["errors"] = [m for m in watched if m in sys.modules]
 full = [[f.code, f.severity] for f in editor.checks.run_checks(report)]
-print(json.dumps({"import": after_import, "errors": after_errors, "full": full, "errors_found": errors}))
+loaded["full"] = [m for m in watched if m in sys.modules]
+print(json.dumps({"import": after_import, "errors": after_errors, "full": full, "errors_found": errors,
+                  "loaded": loaded}))
 """
 
 
@@ -79,6 +85,11 @@ def test_a_fresh_errors_only_run_compiles_only_what_the_error_rules_use(tmp_path
     assert not (compiled & warning_only), compiled & warning_only
     # a compiled pattern has replaced its stand-in in the module (no indirection left on later uses)
     assert all(not lazy for k, (c, lazy) in after_errors.items() if c)
+    # the term lists' module and the stale-year finder are loaded by the warning rules that use them only
+    # (the model may load yearly itself: what counts is that the errors-only run loads none of them)
+    assert got["loaded"]["errors"] == got["loaded"]["import"]
+    assert "editor.checks.terms" not in got["loaded"]["import"] and "pypinyin" not in got["loaded"]["full"]
+    assert {"editor.checks.terms", "editor.model.yearly"} <= set(got["loaded"]["full"])
 
 
 def test_a_full_run_after_an_errors_only_run_finds_everything(tmp_path):
