@@ -140,13 +140,25 @@ _MARK_HEAD_RE = lazy_re(
 _MARK_BODY_RE = lazy_re(r"\s*(?:[%s]{1,3}、|[（(][%s]{1,3}[）)])\s*" % (_CN, _CN))
 
 
+def _marker_start(text: str) -> bool:
+    """False when neither marker pattern can match ``text``: its first character after spaces (``\\s`` is
+    ``str.isspace``, ``\\d`` ``str.isdecimal``) cannot begin a number. Most paragraphs are answered here,
+    without running (or compiling) the patterns."""
+    for c in text:
+        if not c.isspace():
+            return c in _CN or c in "（(" or c.isdecimal()
+    return False
+
+
 def _manual_marker(ctx: CheckContext, f: TextField, masked: str) -> Iterator[Finding]:
     if f.role in ("heading", "lead"):
+        if not _marker_start(masked):
+            return
         m = _MARK_HEAD_RE.match(masked)
         severity = "error"
     elif f.role in ("intro", "body"):
-        if not ctx.wants("warning"):
-            return  # only a warning here
+        if not ctx.wants("warning") or not _marker_start(masked):
+            return  # a number typed in a paragraph is only a warning
         m = _MARK_BODY_RE.match(masked)
         severity = "warning"
     else:

@@ -259,3 +259,18 @@ def test_the_quick_bracket_test_agrees_with_the_stack_walk():
             assert _well_nested(s) == walk(s), s
     assert _unbalanced("他说“好（的）”。") == ""
     assert "缺少" in _unbalanced("他说“好（的”）。")
+
+
+def test_the_quick_marker_test_never_skips_a_paragraph_the_patterns_would_match():
+    from editor.checks.rules_text import _MARK_BODY_RE, _MARK_HEAD_RE, _marker_start
+
+    head, body = _MARK_HEAD_RE, _MARK_BODY_RE  # compiled on first use (or already)
+    skipped = 0
+    for code in range(0x10000):
+        c = chr(code)
+        for text in (c + "、", c + "一）", c + "1）", c + ".", " " + c + "、", "\u3000" + c + "1）"):
+            if not _marker_start(text):
+                skipped += 1
+                assert not head.match(text) and not body.match(text), repr(text)
+    assert skipped > 300_000  # nearly every character is answered without the patterns
+    assert _marker_start("（一）手工序号") and _marker_start("\u3000１．") and not _marker_start("　 ")
