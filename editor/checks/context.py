@@ -3,7 +3,6 @@ token-masked text, rendered text, numbering, metric usage, and readable location
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
@@ -239,6 +238,7 @@ class CheckContext:
         segs = self.rendered_map(f)[1]
         if segs is None:
             return start, end
+        from bisect import bisect_right  # here: only a finding's place needs it
         starts = [s[0] for s in segs]
 
         def at(i: int, is_end: bool) -> int:

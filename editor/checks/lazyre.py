@@ -13,10 +13,10 @@ indirection). A pattern held elsewhere (in a dict, or a module that did not call
 
 from __future__ import annotations
 
+import _thread
 import re
-import threading
 
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # not threading: an export need not import it
 
 
 class LazyPattern:
