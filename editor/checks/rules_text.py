@@ -83,7 +83,7 @@ def check_punctuation(ctx: CheckContext) -> Iterator[Finding]:
 
 _PAIRS = {"“": "”", "（": "）", "《": "》", "〈": "〉", "‘": "’"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_BRACKET_RE = lazy_re("[“”（）《》〈〉‘’]")
+_BRACKET_RE = lazy_re("[“”（）《》〈〉‘’()]")  # half-width ( ) count as （ ）
 
 
 _MATCHED_PAIRS = tuple(o + c for o, c in _PAIRS.items())
@@ -104,9 +104,11 @@ def _well_nested(brackets: str) -> bool:
 
 
 def _unbalanced(masked: str) -> str:
-    text = masked.replace("(", "（").replace(")", "）")
-    brackets = _BRACKET_RE.findall(text)
-    if not brackets or _well_nested("".join(brackets)):
+    found = _BRACKET_RE.findall(masked)
+    if not found:
+        return ""
+    brackets = "".join(found).replace("(", "（").replace(")", "）")
+    if _well_nested(brackets):
         return ""
     stack: list[str] = []
     extra: list[str] = []
