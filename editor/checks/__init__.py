@@ -28,6 +28,11 @@ placeholders, doubled marks, a half-width full stop and impossible figures (a sh
 larger than its whole) are errors. A fix that is likely but not certain (a homophone) has
 ``Fix.certain`` False and is not applied by :func:`fix_all`.
 ``check`` exits 1 only on errors, so a draft with warnings still passes.
+
+Start-up (``export`` runs the errors-only checks in a fresh process): the rule modules' regular expressions
+are compiled on first use (:mod:`.lazyre`; importing this package compiles none), and a rule that can report
+errors and warnings leaves out, in a run that asks for errors only (:meth:`CheckContext.wants`), the work whose
+findings could only be warnings — so such a run compiles and computes only what its errors need.
 """
 
 from .context import CheckContext, describe_ref, mask_tokens

@@ -3,17 +3,26 @@ token-masked text, rendered text, numbering, metric usage, and readable location
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
 from ..model import FieldRef, Item, Report, Section, number_report
 from ..model.tokens import TOKEN_RE, Renderer
+from .lazyre import bind, lazy_re
 
 MASK = "\ufffc"  # stands for each character of a metric token in masked text
-CJK_RE = re.compile(r"[\u3400-\u9fff]")
+CJK_RE = lazy_re(r"[\u3400-\u9fff]")
+_ALL_SEVERITIES = frozenset(("error", "warning", "info"))
+
+
+def has_cjk(text: str) -> bool:
+    """``CJK_RE.search(text) is not None`` without compiling the pattern (≈ 1.3 ms, see .lazyre): report
+    text is Chinese, so the first character or one of the first few answers."""
+    for c in text:
+        if "\u3400" <= c <= "\u9fff":
+            return True
+    return False
 
 _REPORT_FIELD_LABELS = {
     "title_override": "标题",
@@ -35,6 +44,25 @@ class TextField:
     node: object  # Report, Section or Item
     section: Optional[Section] = None
     level: int = 0  # 1 section, 2 item, 3/4 sub-items, 0 report-level
+    # found once when the field is collected and shared by every rule (see CheckContext.tokens / .masked)
+    tokens: list = field(init=False, repr=False, compare=False)  # [(kind "m"/"chg", metric id, start, end)]
+    masked: str = field(init=False, repr=False, compare=False)  # mask_tokens(raw)
+
+    def __post_init__(self) -> None:
+        raw = self.raw
+        if "{{" not in raw:
+            self.tokens = []
+            self.masked = raw
+            return
+        self.tokens = toks = [m.group(1, 2) + m.span() for m in TOKEN_RE.finditer(raw)]
+        out = []
+        pos = 0
+        for _kind, _mid, start, end in toks:
+            out.append(raw[pos:start])
+            out.append(MASK * (end - start))
+            pos = end
+        out.append(raw[pos:])
+        self.masked = "".join(out)
 
     @property
     def has_tokens(self) -> bool:
@@ -49,19 +77,25 @@ def mask_tokens(text: str) -> str:
 
 
 class CheckContext:
-    def __init__(self, report: Report, *, user_terms=None):
+    def __init__(self, report: Report, *, user_terms=None, severities=None):
         self.report = report
         self.user_terms = user_terms  # the user's dictionary (TermList or its text), see checks.terms
-        self.numbers: dict[str, str] = number_report(report)
+        # the severities asked for (run_checks(severities=...)): a rule may leave out work whose findings
+        # could only have other severities (they would be dropped); what it reports is the same
+        self.severities: frozenset = _ALL_SEVERITIES if severities is None else frozenset(severities)
         self.metrics = report.metric_map()
         self.renderer = Renderer(self.metrics)
         self.fields: list[TextField] = []
-        self._labels: dict[str, str] = {}  # node id -> location prefix
         self.nodes: dict[str, object] = dict(self.metrics)  # id -> section, item or metric
-        self._masked: dict[int, str] = {}
+        # per field (keyed by id of the TextField), computed once and shared by the rules
+        self._rendered: dict[int, str] = {}
         self._rmaps: dict[int, tuple] = {}
+        self._by_ref: Optional[dict] = None
         self._collect()
-        self._by_ref = {f.ref: f for f in self.fields}
+
+    def wants(self, severity: str) -> bool:
+        """True when findings of ``severity`` are asked for in this run."""
+        return severity in self.severities
 
     # ------------------------------------------------------------------ collection
     def _collect(self) -> None:
@@ -70,54 +104,99 @@ class CheckContext:
         add(TextField(FieldRef("report", "title_override"), r.title_override, "title", r))
         for i, t in enumerate(r.preamble):
             add(TextField(FieldRef("report", "preamble", i), t, "preamble", r))
-        for n, section in enumerate(r.sections, 1):
-            number = self.numbers.get(section.id, "")
-            if number:
-                label = number
-            elif section.heading.strip():
-                label = f"“{_short(section.heading)}”部分"
-            else:
-                label = f"第{n}部分（未编号）"
-            self._labels[section.id] = label
+        for section in r.sections:
             self.nodes[section.id] = section
             add(TextField(FieldRef(section.id, "heading"), section.heading, "heading", section, section, 1))
             for i, t in enumerate(section.intro):
                 add(TextField(FieldRef(section.id, "intro", i), t, "intro", section, section, 1))
-            self._collect_items(section.items, section, label, 2)
+            self._collect_items(section.items, section, 2)
             for i, t in enumerate(section.outro):
                 add(TextField(FieldRef(section.id, "outro", i), t, "outro", section, section, 1))
         for name in ("closing", "signature", "notes"):
             for i, t in enumerate(getattr(r, name)):
                 add(TextField(FieldRef("report", name, i), t, name, r))
 
-    def _collect_items(self, items: list[Item], section: Section, prefix: str, level: int) -> None:
+    def _collect_items(self, items: list[Item], section: Section, level: int) -> None:
+        for item in items:
+            self.nodes[item.id] = item
+            self.fields.append(TextField(FieldRef(item.id, "lead"), item.lead, "lead", item, section, level))
+            for i, t in enumerate(item.body):
+                self.fields.append(TextField(FieldRef(item.id, "body", i), t, "body", item, section, level))
+            self._collect_items(item.children, section, min(level + 1, 4))
+
+    # ------------------------------------------------------------------ numbering and location labels
+    # Only needed to describe where a finding is: an errors-only run on a report without errors never
+    # numbers the report.
+    @cached_property
+    def numbers(self) -> dict[str, str]:
+        """Section and item id -> its number (``一、``, ``（二）``…; "" when unnumbered)."""
+        return number_report(self.report)
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        """Section and item id -> the location prefix of its fields (``二、（一）``, ``“…”部分``…)."""
+        labels: dict[str, str] = {}
+        numbers = self.numbers
+        for n, section in enumerate(self.report.sections, 1):
+            number = numbers.get(section.id, "")
+            if number:
+                label = number
+            elif section.heading.strip():
+                label = f"“{_short(section.heading)}”部分"
+            else:
+                label = f"第{n}部分（未编号）"
+            labels[section.id] = label
+            self._label_items(section.items, label, labels)
+        return labels
+
+    def _label_items(self, items: list[Item], prefix: str, labels: dict[str, str]) -> None:
+        numbers = self.numbers
         for n, item in enumerate(items, 1):
-            number = self.numbers.get(item.id, "")
+            number = numbers.get(item.id, "")
             if number:
                 label = prefix + number
             elif item.lead.strip():
                 label = prefix + f"“{_short(item.lead)}”"
             else:
                 label = prefix + f"第{n}项"
-            self._labels[item.id] = label
-            self.nodes[item.id] = item
-            self.fields.append(TextField(FieldRef(item.id, "lead"), item.lead, "lead", item, section, level))
-            for i, t in enumerate(item.body):
-                self.fields.append(TextField(FieldRef(item.id, "body", i), t, "body", item, section, level))
-            self._collect_items(item.children, section, label, min(level + 1, 4))
+            labels[item.id] = label
+            self._label_items(item.children, label, labels)
 
     # ------------------------------------------------------------------ derived texts
-    def masked(self, f: TextField) -> str:
-        key = id(f)
-        text = self._masked.get(key)
-        if text is None:
-            text = self._masked[key] = mask_tokens(f.raw)
-        return text
+    @staticmethod
+    def tokens(f: TextField) -> list[tuple[str, str, int, int]]:
+        """(kind "m"/"chg", metric id, start, end) of every metric token in the raw text of ``f``, in order
+        (found once when the field is collected, shared by the masked and rendered texts and the rules)."""
+        return f.tokens
+
+    @staticmethod
+    def masked(f: TextField) -> str:
+        """``mask_tokens(f.raw)`` (computed once when the field is collected)."""
+        return f.masked
 
     def rendered(self, f: TextField) -> str:
-        return self.rendered_map(f)[0]
+        """The text of ``f`` with its tokens rendered (figures, changes) as the export writes it."""
+        toks = f.tokens
+        if not toks:
+            return f.raw
+        key = id(f)
+        text = self._rendered.get(key)
+        if text is None:
+            raw = f.raw
+            token_segment = self.renderer.token_segment
+            out = []
+            pos = 0
+            for kind, mid, start, end in toks:
+                out.append(raw[pos:start])
+                out.append(token_segment(kind, mid, raw[start:end]).text)
+                pos = end
+            out.append(raw[pos:])
+            text = self._rendered[key] = "".join(out)
+        return text
 
     def field(self, ref) -> Optional[TextField]:
+        if self._by_ref is None:
+            self._by_ref = {f.ref: f for f in self.fields}
         return self._by_ref.get(ref)
 
     def rendered_map(self, f: TextField) -> tuple:
@@ -128,23 +207,25 @@ class CheckContext:
         if got is not None:
             return got
         raw = f.raw
-        if "{{" not in raw:
+        toks = self.tokens(f)
+        if not toks:
             got = (raw, None)
         else:
             out: list[str] = []
             segs: list[tuple[int, int, int, bool]] = []
             pos = 0
             n = 0
-            for m in TOKEN_RE.finditer(raw):
-                if m.start() > pos:
-                    segs.append((n, pos, m.start(), False))
-                    out.append(raw[pos:m.start()])
-                    n += m.start() - pos
-                text = self.renderer.token_segment(m.group(1), m.group(2), m.group(0)).text
-                segs.append((n, m.start(), m.end(), True))
+            token_segment = self.renderer.token_segment
+            for kind, mid, start, end in toks:
+                if start > pos:
+                    segs.append((n, pos, start, False))
+                    out.append(raw[pos:start])
+                    n += start - pos
+                text = token_segment(kind, mid, raw[start:end]).text
+                segs.append((n, start, end, True))
                 out.append(text)
                 n += len(text)
-                pos = m.end()
+                pos = end
             if pos < len(raw):
                 segs.append((n, pos, len(raw), False))
                 out.append(raw[pos:])
@@ -157,6 +238,7 @@ class CheckContext:
         segs = self.rendered_map(f)[1]
         if segs is None:
             return start, end
+        from bisect import bisect_right  # here: only a finding's place needs it
         starts = [s[0] for s in segs]
 
         def at(i: int, is_end: bool) -> int:
@@ -181,8 +263,8 @@ class CheckContext:
         """metric id -> [(kind "m"/"chg", field, start, end)] for every token in the text."""
         out: dict[str, list] = {}
         for f in self.token_fields:
-            for m in TOKEN_RE.finditer(f.raw):
-                out.setdefault(m.group(2), []).append((m.group(1), f, m.start(), m.end()))
+            for kind, mid, start, end in self.tokens(f):
+                out.setdefault(mid, []).append((kind, f, start, end))
         return out
 
     # ------------------------------------------------------------------ locations
@@ -234,3 +316,6 @@ def describe_ref(report: Report, ref: Optional[FieldRef], ctx: Optional[CheckCon
     if idx != "":
         label += f"第{idx}段"
     return prefix + label
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

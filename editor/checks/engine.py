@@ -56,7 +56,8 @@ def run_checks(report: Report, *, rules: Optional[Iterable[Union[str, RuleFunc]]
 
     With ``severities`` (e.g. ``{"error"}``: what ``export`` prints before writing) only findings of those
     severities are returned, and rules that cannot give any of them (:attr:`Rule.severities`) are not run."""
-    ctx = CheckContext(report, user_terms=user_terms)
+    wanted = frozenset(_ALL if severities is None else severities)
+    ctx = CheckContext(report, user_terms=user_terms, severities=wanted)
     declared = {r.func: r.severities for r in RULES}
     selected: list[RuleFunc]
     if rules is None:
@@ -71,7 +72,6 @@ def run_checks(report: Report, *, rules: Optional[Iterable[Union[str, RuleFunc]]
                 selected.append(by_name[r])
             else:
                 raise KeyError(f"没有名为“{r}”的检查规则。可用：{'、'.join(by_name)}")
-    wanted = frozenset(_ALL if severities is None else severities)
     findings: list[Finding] = []
     for func in selected:
         allowed = declared.get(func, frozenset(_ALL))

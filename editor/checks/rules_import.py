@@ -11,13 +11,13 @@ dismissed finding, which the window sets through its undo stack (one undoable st
 
 from __future__ import annotations
 
-import re
 from typing import Iterator, Optional
 
 from ..model import FieldRef
 from .context import CheckContext
 from .engine import rule
 from .findings import Finding
+from .lazyre import bind, lazy_re
 
 # kind of import finding -> (code, severity): what a person must verify is a warning; what the import
 # already corrected in the text (punctuation) or left out (web-page lines) is a note.
@@ -29,7 +29,7 @@ KINDS = {
 }
 CODE_PREFIX = "import."
 
-_REF_RE = re.compile(r"^(?P<node>[^:]+):(?P<field>[^\[]+)(?:\[(?P<index>\d+)\])?$")
+_REF_RE = lazy_re(r"^(?P<node>[^:]+):(?P<field>[^\[]+)(?:\[(?P<index>\d+)\])?$")
 
 
 def parse_ref(text: str) -> Optional[FieldRef]:
@@ -84,3 +84,6 @@ def dismissed_findings(report, finding: Finding):
             hit = True
         out.append(copy)
     return out if hit else None
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

@@ -12,6 +12,7 @@ from ..model.tokens import format_value, to_decimal, value_error
 from .context import CheckContext
 from .engine import rule
 from .findings import Finding, Fix
+from .lazyre import bind, lazy_re
 
 _SCALE = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
@@ -86,7 +87,7 @@ _UP = ("增长", "增加", "上升", "提高", "提升")
 _DOWN = ("下降", "减少", "降低", "回落")
 _OPPOSITE = {"增长": "下降", "增加": "减少", "上升": "下降", "提高": "降低", "提升": "下降",
              "下降": "增长", "减少": "增加", "降低": "提高", "回落": "上升"}
-_CHANGE_RE = re.compile(
+_CHANGE_RE = lazy_re(
     r"[，,]?\s*(同比|较上年|比上年|较去年|比去年|较上一年|与上年相比)?\s*"
     r"(?:(持平)|(%s)了?(\d+(?:\.\d+)?)(%%|％|个百分点))" % "|".join(_UP + _DOWN)
 )
@@ -105,7 +106,7 @@ def _text(d: Decimal) -> str:
 def check_metric_changes(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.token_fields:
         raw = f.raw
-        for kind, mid, _s, e in _tokens(raw):
+        for kind, mid, _s, e in ctx.tokens(f):
             if kind != "m":
                 continue
             m = _CHANGE_RE.match(raw, e)
@@ -115,13 +116,6 @@ def check_metric_changes(ctx: CheckContext) -> Iterator[Finding]:
             if metric is None or to_decimal(metric.value) is None:
                 continue  # missing or invalid values are reported by metric_values
             yield from _check_change(ctx, f, metric, m)
-
-
-def _tokens(raw: str):
-    from ..model.tokens import TOKEN_RE
-
-    for m in TOKEN_RE.finditer(raw):
-        yield m.group(1), m.group(2), m.start(), m.end()
 
 
 def _check_change(ctx: CheckContext, f, metric: Metric, m: re.Match) -> Iterator[Finding]:
@@ -242,7 +236,7 @@ def check_metric_parts(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- the same figure written differently
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = lazy_re(r"\d")
 _NUM = r"(\d+(?:\.\d+)?)(万|亿)?(余|多)?"
 _CONNECT = r"(?:共计|共|达到|达|为|约|近|逾|超过|超)?"
 
@@ -313,18 +307,18 @@ def check_metric_consistency(ctx: CheckContext) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- other forms of a stated change
 _CH_PREFIX = r"(同比|较上年|比上年|较去年|比去年|较上一年|与上年相比|比2\d{3}年|较2\d{3}年)"
-_PAREN_RE = re.compile(r"\s*[（(]")
-_FORM_PCT_RE = re.compile(r"[，,（(]?\s*%s?[，,]?\s*(增幅|降幅|增速|涨幅|跌幅)(?:为|达|达到|是)?(\d+(?:\.\d+)?)(%%|％)" % _CH_PREFIX)
-_FORM_ABS_RE = re.compile(
+_PAREN_RE = lazy_re(r"\s*[（(]")
+_FORM_PCT_RE = lazy_re(r"[，,（(]?\s*%s?[，,]?\s*(增幅|降幅|增速|涨幅|跌幅)(?:为|达|达到|是)?(\d+(?:\.\d+)?)(%%|％)" % _CH_PREFIX)
+_FORM_ABS_RE = lazy_re(
     r"[，,（(]?\s*%s[，,]?\s*(增加|减少|增长|下降|多|少|上升|提高)了?(\d+(?:\.\d+)?)(万|亿)?([^\d\s，。；、（）]{1,3})" % _CH_PREFIX)
-_FORM_TIMES_RE = re.compile(r"[，,（(]?\s*(?:是|为|相当于|达)(?:上年|去年|上一年|2\d{3}年)(?:同期)?的?(\d+(?:\.\d+)?)倍")
+_FORM_TIMES_RE = lazy_re(r"[，,（(]?\s*(?:是|为|相当于|达)(?:上年|去年|上一年|2\d{3}年)(?:同期)?的?(\d+(?:\.\d+)?)倍")
 
 
 @rule("metric_change_forms", "指标：其他写法的同比变化（括号中、增幅、比上年增加N件、是上年的N倍）与数值一致")
 def check_metric_change_forms(ctx: CheckContext) -> Iterator[Finding]:
     for f in ctx.token_fields:
         raw = f.raw
-        for kind, mid, _s, e in _tokens(raw):
+        for kind, mid, _s, e in ctx.tokens(f):
             if kind != "m":
                 continue
             metric = ctx.metrics.get(mid)
@@ -378,3 +372,6 @@ def _other_forms(f, metric: Metric, raw: str, e: int) -> Iterator[Finding]:
             yield Finding("metric.change_mismatch", "error",
                           f"“{label}”写作“{m.group(0).lstrip('，,（(')}”，但本年{metric.value}是上年{metric.last_value}的"
                           f"{_text(_quant(ratio, max(decimals, 1)))}倍：请核对。", f.ref, span=(m.start(), m.end()))
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

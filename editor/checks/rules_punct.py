@@ -7,24 +7,27 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .context import CJK_RE, MASK, CheckContext
+from .context import MASK, CheckContext, has_cjk
 from .engine import rule
 from .findings import Finding, Fix
 from .rules_wording import span_fix
+from .lazyre import bind, lazy_re
 
-_DOUBLE_RE = re.compile(r"([，。、；：！？])\1+")
+_DOUBLE_RE = lazy_re(r"([，。、；：！？])\1+")
 # Two different marks that cannot stand together (？！ and ！？ can; a closing quote or bracket between
 # them makes them fine: 。”，).
-_CLASH_RE = re.compile(r"[，。、；：](?=[，。、；：])|[！？](?=[，、；：])")
+_CLASH_RE = lazy_re(r"[，。、；：](?=[，。、；：])|[！？](?=[，、；：])")
 
 
 @rule("punct_marks", "标点：重复的标点、不能连用的标点")
 def check_marks(ctx: CheckContext) -> Iterator[Finding]:
+    clashes = ctx.wants("warning")  # a clash is a warning: an errors-only run looks for doubled marks only
     for f in ctx.fields:
         if not f.raw or f.role == "title":
             continue
         text = ctx.masked(f)
-        if not any(a in text for a in ("，，", "。。", "、、", "；；", "：：", "！！", "？？")) and not _CLASH_RE.search(text):
+        if not ("，，" in text or "。。" in text or "、、" in text or "；；" in text or "：：" in text or "！！" in text
+                or "？？" in text) and not (clashes and _CLASH_RE.search(text)):
             continue
         doubled: set[int] = set()
         for mo in _DOUBLE_RE.finditer(text):
@@ -35,6 +38,8 @@ def check_marks(ctx: CheckContext) -> Iterator[Finding]:
             yield Finding("punct.double", "error", f"标点“{c}”重复了：请只保留一个。", f.ref,
                           span=(mo.start(), mo.end()),
                           fix=span_fix(f"只保留一个“{c}”", f, mo.start(), mo.end(), c))
+        if not clashes:
+            continue
         for mo in _CLASH_RE.finditer(text):
             i = mo.start()
             if i in doubled:
@@ -55,7 +60,7 @@ def check_paragraph_ends(ctx: CheckContext) -> Iterator[Finding]:
         if f.role not in ("preamble", "intro", "body", "outro", "closing") or not f.raw.strip():
             continue
         masked = ctx.masked(f).rstrip()
-        if not CJK_RE.search(masked):
+        if not has_cjk(masked):
             continue
         for mo in re.finditer(r"如下[。，；]", masked):
             s = mo.end() - 1
@@ -111,10 +116,10 @@ def check_nesting(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- spaces
-_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff，。、；：？！“”（）《》%s\d])[ \u3000\u00a0]+(?=[\u3400-\u9fff，。、；：？！“”（）《》%s\d])"
+_SPACE_RE = lazy_re(r"(?<=[\u3400-\u9fff，。、；：？！“”（）《》%s\d])[ \u3000\u00a0]+(?=[\u3400-\u9fff，。、；：？！“”（）《》%s\d])"
                        % (MASK, MASK))
-_LEAD_RE = re.compile(r"^[ \u3000\u00a0\t]+")
-_TRAIL_RE = re.compile(r"[ \u3000\u00a0\t]+$")
+_LEAD_RE = lazy_re(r"^[ \u3000\u00a0\t]+")
+_TRAIL_RE = lazy_re(r"[ \u3000\u00a0\t]+$")
 
 
 @rule("spaces", "空格：汉字之间、数字前后、段首段尾多余的空格", severities=("warning",))
@@ -134,7 +139,7 @@ def check_spaces(ctx: CheckContext) -> Iterator[Finding]:
             a, b = text[mo.start() - 1], text[mo.end()]
             if a.isascii() and b.isascii() and a.isdigit() and b.isdigit():
                 continue  # 1 000 — not ours to judge
-            if not (CJK_RE.match(a) or CJK_RE.match(b) or a == MASK or b == MASK or a in "，。、；：？！“”（）《》"
+            if not ("\u3400" <= a <= "\u9fff" or "\u3400" <= b <= "\u9fff" or a == MASK or b == MASK or a in "，。、；：？！“”（）《》"
                     or b in "，。、；：？！“”（）《》"):
                 continue
             spans.append((mo.start(), mo.end(), "文中有多余的空格"))
@@ -152,7 +157,7 @@ def check_spaces(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- full-width digits and letters
-_FULL_ALNUM_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:[．.][０-９]+)?")
+_FULL_ALNUM_RE = lazy_re(r"[０-９Ａ-Ｚａ-ｚ]+(?:[．.][０-９]+)?")
 _FULL_TABLE = {c: chr(ord(c) - 0xFEE0) for c in
                "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"}
 _FULL_TABLE["．"] = "."
@@ -177,7 +182,7 @@ def check_fullwidth_alnum(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- half-width full stop
-_HALF_STOP_RE = re.compile(r"(?<=[\u3400-\u9fff”）》])\.(?=$|[\s\u3400-\u9fff“（《])")
+_HALF_STOP_RE = lazy_re(r"(?<=[\u3400-\u9fff”）》])\.(?=$|[\s\u3400-\u9fff“（《])")
 _CN_NUM = set("一二三四五六七八九十")
 
 
@@ -189,7 +194,10 @@ def check_halfwidth_stop(ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.masked(f)
         for mo in _HALF_STOP_RE.finditer(text):
             i = mo.start()
-            if text[i - 1] in _CN_NUM and (i == 1 or not CJK_RE.match(text[i - 2]) or text[i - 2] in _CN_NUM):
+            if text[i - 1] in _CN_NUM and (i == 1 or not "\u3400" <= text[i - 2] <= "\u9fff" or text[i - 2] in _CN_NUM):
                 continue  # 一. as a (hand-typed) number: the numbering rule reports it
             yield Finding("punct.halfwidth_stop", "error", "中文后面用了半角句点“.”：应使用全角句号“。”。", f.ref,
                           span=(i, i + 1), fix=span_fix("改为“。”", f, i, i + 1, "。"))
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

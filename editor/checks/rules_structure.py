@@ -14,7 +14,7 @@ from .context import CheckContext
 from .engine import rule
 from .findings import Finding
 from .rules_wording import span_fix
-from .terms import places
+from .lazyre import bind, lazy_re
 
 
 @rule("numbering_gaps", "结构：编号的各部分、各事项中只有一个没有编号", severities=("warning",))
@@ -42,14 +42,14 @@ def check_unnumbered(ctx: CheckContext) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- organisation names
 _SUFFIXES = ("局", "厅", "委", "办", "院", "署", "府", "部", "会", "司", "处", "所")
-_SELF_RE = re.compile(r"(?<![自])(我|本)(局|厅|委|办|院|署|部)(?![门分长级属里面内外])"
+_SELF_RE = lazy_re(r"(?<![自])(我|本)(局|厅|委|办|院|署|部)(?![门分长级属里面内外])"
                       r"|(?:(?<=^)|(?<=[，。；：、]))()(局|厅|委)(?=主要负责同志|主要负责人|党组|机关|领导班子|班子成员)")
 _ORG_AFTER = r"(?:市|省)(?:司法局|司法厅|人民政府|政府|委|委员会|依法治市|法治政府|法院|检察院|中级人民法院|公安局|" \
              r"[\u4e00-\u9fff]{1,6}局)"
 
 
-_AFTER_ORG_RE = re.compile(_ORG_AFTER)
-_AFTER_SLOGAN_RE = re.compile(r"市?(?=在“|在新|加快|高质量|依法治市|全面依法治)")
+_AFTER_ORG_RE = lazy_re(_ORG_AFTER)
+_AFTER_SLOGAN_RE = lazy_re(r"市?(?=在“|在新|加快|高质量|依法治市|全面依法治)")
 
 
 def _other_places(rx: re.Pattern, text: str) -> list[tuple[int, int, str]]:
@@ -76,6 +76,8 @@ def _own(ctx: CheckContext) -> tuple[str, Optional[str], Optional[str]]:
     r = ctx.report
     names = [n.strip() for n in r.organisations + r.signature if n.strip()]
     name = names[0] if names else ""
+    from .terms import places  # here: an errors-only run (export) does not load the term lists' module
+
     provinces, cities = places()
     city = next((c for c in sorted(cities, key=len, reverse=True) if c in name), None)
     province = next((p for p in sorted(provinces, key=len, reverse=True) if p in name), None)
@@ -88,6 +90,8 @@ def check_org_names(ctx: CheckContext) -> Iterator[Finding]:
     if not name:
         return
     own_suffix = name[-1]
+    from .terms import places
+
     provinces, cities = places()
     # municipalities (上海, 北京…) are province-level: like a province, naming one is no sign of copying
     candidates = sorted((c for c in cities if c not in provinces), key=len, reverse=True)
@@ -131,3 +135,6 @@ def check_org_names(ctx: CheckContext) -> Iterator[Finding]:
                           f"“{short_wrong}”不是本机关的规范名称：应写全称“{name}”或简称（如“市{name[len(city) + 1:]}”）。",
                           f.ref, span=(i, i + len(short_wrong)),
                           fix=span_fix(f"改为“{name}”", f, i, i + len(short_wrong), name))
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

@@ -9,17 +9,17 @@ Heading punctuation (our rules, after GB/T 9704 practice):
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..model import Item
 from ..model.report import iter_section_items
-from .context import CJK_RE, MASK, CheckContext, TextField
+from .context import MASK, CheckContext, TextField, has_cjk
 from .engine import rule
 from .findings import Finding, Fix
+from .lazyre import bind, lazy_re
 
 HALF_TO_FULL = {",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "?": "？", "!": "！"}
-_HALF_RE = re.compile(r"[,():;?!\"']")
+_HALF_RE = lazy_re(r"[,():;?!\"']")
 
 
 def _halfwidth_positions(text: str) -> list[int]:
@@ -64,7 +64,7 @@ def check_punctuation(ctx: CheckContext) -> Iterator[Finding]:
         if not f.raw or f.role == "title":  # the title has its own rule
             continue
         masked = ctx.masked(f)
-        if not CJK_RE.search(masked):
+        if not has_cjk(masked):
             continue
         positions = _halfwidth_positions(masked)
         if positions:
@@ -83,13 +83,32 @@ def check_punctuation(ctx: CheckContext) -> Iterator[Finding]:
 
 _PAIRS = {"“": "”", "（": "）", "《": "》", "〈": "〉", "‘": "’"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_BRACKET_RE = re.compile("[“”（）《》〈〉‘’]")
+_BRACKET_RE = lazy_re("[“”（）《》〈〉‘’()]")  # half-width ( ) count as （ ）
+
+
+_MATCHED_PAIRS = tuple(o + c for o, c in _PAIRS.items())
+
+
+def _well_nested(brackets: str) -> bool:
+    """True when every bracket in ``brackets`` (brackets only) closes the innermost open one: what the stack
+    walk below reports nothing for. Removing adjacent pairs in C, once per level of nesting, is quicker
+    than the walk in Python for the usual paragraph."""
+    while brackets:
+        shorter = brackets
+        for pair in _MATCHED_PAIRS:
+            shorter = shorter.replace(pair, "")
+        if len(shorter) == len(brackets):
+            return False
+        brackets = shorter
+    return True
 
 
 def _unbalanced(masked: str) -> str:
-    text = masked.replace("(", "（").replace(")", "）")
-    brackets = _BRACKET_RE.findall(text)
-    if not brackets:
+    found = _BRACKET_RE.findall(masked)
+    if not found:
+        return ""
+    brackets = "".join(found).replace("(", "（").replace(")", "）")
+    if _well_nested(brackets):
         return ""
     stack: list[str] = []
     extra: list[str] = []
@@ -117,17 +136,31 @@ def _unbalanced(masked: str) -> str:
 
 
 _CN = "一二三四五六七八九十"
-_MARK_HEAD_RE = re.compile(
+_MARK_HEAD_RE = lazy_re(
     r"\s*(?:[%s]{1,3}[、.．]|[（(][%s]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])\s*" % (_CN, _CN)
 )
-_MARK_BODY_RE = re.compile(r"\s*(?:[%s]{1,3}、|[（(][%s]{1,3}[）)])\s*" % (_CN, _CN))
+_MARK_BODY_RE = lazy_re(r"\s*(?:[%s]{1,3}、|[（(][%s]{1,3}[）)])\s*" % (_CN, _CN))
+
+
+def _marker_start(text: str) -> bool:
+    """False when neither marker pattern can match ``text``: its first character after spaces (``\\s`` is
+    ``str.isspace``, ``\\d`` ``str.isdecimal``) cannot begin a number. Most paragraphs are answered here,
+    without running (or compiling) the patterns."""
+    for c in text:
+        if not c.isspace():
+            return c in _CN or c in "（(" or c.isdecimal()
+    return False
 
 
 def _manual_marker(ctx: CheckContext, f: TextField, masked: str) -> Iterator[Finding]:
     if f.role in ("heading", "lead"):
+        if not _marker_start(masked):
+            return
         m = _MARK_HEAD_RE.match(masked)
         severity = "error"
     elif f.role in ("intro", "body"):
+        if not ctx.wants("warning") or not _marker_start(masked):
+            return  # a number typed in a paragraph is only a warning
         m = _MARK_BODY_RE.match(masked)
         severity = "warning"
     else:
@@ -154,10 +187,10 @@ def _manual_marker(ctx: CheckContext, f: TextField, masked: str) -> Iterator[Fin
 # ---------------------------------------------------------------- enumerations
 _CN_ORD = {c: i for i, c in enumerate(_CN, 1)}
 _BOUNDARY = r"(?:(?<=^)|(?<=[，。；：、“\s（(%s,;:]))" % MASK
-_ENUM_CN_RE = re.compile(_BOUNDARY + r"([一二三四五六七八九十])是(?![否以为])")
-_ENUM_AR_RE = re.compile(r"(?:(?<=^)|(?<=[。；：\s%s;:]))(\d{1,2})[.．、](?![\d%%])" % MASK)
-_ENUM_PAR_RE = re.compile(_BOUNDARY + r"[（(](\d{1,2})[）)]")
-_ENUM_DI_RE = re.compile(_BOUNDARY + r"第([一二三四五六七八九十])[，、：,](?![\d])")
+_ENUM_CN_RE = lazy_re(_BOUNDARY + r"([一二三四五六七八九十])是(?![否以为])")
+_ENUM_AR_RE = lazy_re(r"(?:(?<=^)|(?<=[。；：\s%s;:]))(\d{1,2})[.．、](?![\d%%])" % MASK)
+_ENUM_PAR_RE = lazy_re(_BOUNDARY + r"[（(](\d{1,2})[）)]")
+_ENUM_DI_RE = lazy_re(_BOUNDARY + r"第([一二三四五六七八九十])[，、：,](?![\d])")
 
 
 def _node_groups(ctx: CheckContext) -> Iterator[list[TextField]]:
@@ -283,9 +316,9 @@ def _item_checks(item: Item) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- dates in the text
-_DATE_ZERO_RE = re.compile(r"(?<!\d)(\d{4})年(0?\d{1,2})月(?:(0?\d{1,2})日)?")
-_DATE_DASH_RE = re.compile(r"(?<![\d.])(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])")
-_CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}年")
+_DATE_ZERO_RE = lazy_re(r"(?<!\d)(\d{4})年(0?\d{1,2})月(?:(0?\d{1,2})日)?")
+_DATE_DASH_RE = lazy_re(r"(?<![\d.])(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])")
+_CN_YEAR_RE = lazy_re(r"[〇○零一二三四五六七八九]{4}年")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 
 
@@ -321,3 +354,6 @@ def check_dates_in_text(ctx: CheckContext) -> Iterator[Finding]:
         yield Finding("date.format", "warning",
                       f"日期{shown}写法不规范：应使用阿拉伯数字、写全年份、月日不加“0”，如“2023年1月28日”。",
                       f.ref, fix=Fix("改为规范的日期写法", f.ref, new, f.raw))
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

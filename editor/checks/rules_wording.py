@@ -15,7 +15,7 @@ from typing import Iterator
 from .context import MASK, CheckContext, TextField
 from .engine import rule
 from .findings import Finding, Fix
-from .terms import matcher
+from .lazyre import bind, lazy_re
 
 _SKIP_ROLES = ("signature", "notes")
 
@@ -34,6 +34,8 @@ def _texts(ctx: CheckContext, roles_skip=_SKIP_ROLES) -> Iterator[tuple[TextFiel
 # ---------------------------------------------------------------- fixed terms
 @rule("terms", "用词：固定说法（政治、法律术语，法规和会议名称）中的错别字、同音字", severities=("warning",))
 def check_terms(ctx: CheckContext) -> Iterator[Finding]:
+    from .terms import matcher  # here: an errors-only run (export) does not load the term lists' module
+
     m = matcher(ctx.user_terms)
     for f, text in _texts(ctx, ("notes",)):
         for h in _term_hits(m, text):
@@ -79,8 +81,8 @@ def _diff(a: str, b: str) -> str:
 
 # ---------------------------------------------------------------- 截止 / 截至
 _TIME_AFTER = r"(?:\d|%s|今年|本年|去年|上年|目前|年底|年末|年初|当前|上半年|[一二三四五六七八九十]{1,2}月|二〇)" % MASK
-_JIEZHI_RE = re.compile(r"截止(?!到|于)(?=%s)" % _TIME_AFTER)
-_JIEZHI_END_RE = re.compile(r"截至(?=[。，；]|日期|时间|日$)")
+_JIEZHI_RE = lazy_re(r"截止(?!到|于)(?=%s)" % _TIME_AFTER)
+_JIEZHI_END_RE = lazy_re(r"截至(?=[。，；]|日期|时间|日$)")
 
 
 @rule("jiezhi", "用词：“截至”（到某时为止）与“截止”（停止）", severities=("warning",))
@@ -101,7 +103,7 @@ def check_jiezhi(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- 第一届 for a recurring event
-_JIE_RE = re.compile(r"第([一二三四五六七八九十百]{1,4}|\d{1,3})节(?=[^，。；：、“”]{0,12}?(?:文化节|艺术节|节|大会|论坛|博览会|运动会|大赛|比赛|展))")
+_JIE_RE = lazy_re(r"第([一二三四五六七八九十百]{1,4}|\d{1,3})节(?=[^，。；：、“”]{0,12}?(?:文化节|艺术节|节|大会|论坛|博览会|运动会|大赛|比赛|展))")
 
 
 @rule("ordinal_jie", "用词：一年一次的节庆、会议、比赛用“第N届”，不用“第N节”", severities=("warning",))
@@ -125,7 +127,7 @@ _VERBS = ("推进|推动|开展|落实|加强|提升|提高|完成|实施|解决
           "处置|回应|办理|调处|跟踪|督促|指导|完善|规范|优化|深化|强化|健全|监督|引导|执行|履行|清理|审查|查处")
 # after a pure adverb, 的 before a preposition or a verb is always 地 (不断地把…, 切实地推进…)
 _PREPS = "把|将|对|从|向|按|以|在|为|与|同|跟"
-_DI_RE = re.compile(r"(?<![的])(%s)(的)(?=(%s|%s))(?!\S{2}(?:工作|机制|制度|体系|作用|成效|措施|任务|要求|情况|力度))"
+_DI_RE = lazy_re(r"(?<![的])(%s)(的)(?=(%s|%s))(?!\S{2}(?:工作|机制|制度|体系|作用|成效|措施|任务|要求|情况|力度))"
                     % (_ADVERBS, _PREPS, _VERBS))
 _DE_VERBS = "做|干|办|抓|落实|推进|开展|完成|发展|执行|贯彻|宣传|整改|处理|解决"
 _DEGREE = "很|更|更加|非常|十分|越来越|比较|不够|不错|扎实|有声有色|风生水起"
@@ -152,9 +154,9 @@ def check_de(ctx: CheckContext) -> Iterator[Finding]:
 # ---------------------------------------------------------------- typed twice
 # Characters that never stand twice in a row in a report (的的, 在在); 等等, 人人, 常常 are fine.
 _NEVER_DOUBLE = "的地得了在是和与及对为将把被从于并而或向按由就也都已所其该要"
-_DOUBLE_CHAR_RE = re.compile(r"([%s])\1+" % _NEVER_DOUBLE)
-_DOUBLE_WORD_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\1+")
-_OK_DOUBLE_WORDS = re.compile(r"^(一.|研究|讨论|商量|学习|看看|了解|打扫|整理|落实|轰轰|认认|清清)$")
+_DOUBLE_CHAR_RE = lazy_re(r"([%s])\1+" % _NEVER_DOUBLE)
+_DOUBLE_WORD_RE = lazy_re(r"([\u4e00-\u9fff]{2,6})\1+")
+_OK_DOUBLE_WORDS = lazy_re(r"^(一.|研究|讨论|商量|学习|看看|了解|打扫|整理|落实|轰轰|认认|清清)$")
 
 
 @rule("repeats", "用词：重复输入的字词（的的、推进推进）", severities=("warning",))
@@ -178,7 +180,7 @@ def check_repeats(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- duplicated sentences and paragraphs
-_SENT_RE = re.compile(r"[^。！？；]+[。！？；]")
+_SENT_RE = lazy_re(r"[^。！？；]+[。！？；]")
 MIN_SENTENCE = 14  # shorter sentences (加强组织领导。) legitimately recur
 
 
@@ -214,11 +216,16 @@ def check_duplicates(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- placeholders
-_PLACEHOLDER_RE = re.compile(
+_PLACEHOLDER = (
     r"[×＊*]{2,}|[xX]{2,}(?![a-zA-Z])|ＸＸ|某某|[○〇]{2,}(?![\d年])|【[^】]*】|［[^］]*］"
     r"|（(?:此处)?(?:请)?(?:填写|补充|待补充|待定|待核实|填入)[^）]*）|\((?:此处)?(?:请)?(?:填写|补充)[^)]*\)"
     r"|待补充|待完善|待填写|待核实|TODO|XXX|^例[：:]"
 )
+# The characters a placeholder can start with (tests check them against the alternatives above): the
+# lookahead lets the engine pass over other characters at once instead of trying every alternative at each
+# position (the same matches; a 50x report: 10 -> 3 ms).
+_PLACEHOLDER_FIRST = "×＊*xXＸ某○〇【［（(待T例"
+_PLACEHOLDER_RE = lazy_re("(?=[%s])(?:%s)" % (re.escape(_PLACEHOLDER_FIRST), _PLACEHOLDER))
 
 
 @rule("placeholders", "占位符：××、某某、【待补充】等模板提示或未填写的内容")
@@ -247,3 +254,6 @@ def _hint_texts(ctx: CheckContext) -> set[str]:
         if chain[-1].hint.strip():
             out.add(chain[-1].hint.strip())
     return out
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

@@ -5,16 +5,15 @@ impossible dates)."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from typing import Iterator
 
 from ..model import FieldRef
-from ..model.yearly import stale_year_places
 from .context import CheckContext
 from .engine import rule
 from .findings import Finding, Fix
 from .rules_wording import span_fix
+from .lazyre import bind, lazy_re
 
 _REASONS = {
     "last_year": "“{text}”是上一年度：本报告是{y}年度，如是沿用上年报告的文字，请改为本年度的情况；"
@@ -29,6 +28,8 @@ _REASONS = {
 def check_years(ctx: CheckContext) -> Iterator[Finding]:
     r = ctx.report
     y = r.year
+    from ..model.yearly import stale_year_places  # here: an errors-only run (export) does not need it
+
     for p in stale_year_places(r):
         tf = ctx.field(p.ref)
         text = tf.raw[p.start:p.end] if tf is not None else f"{p.year}年"
@@ -46,16 +47,18 @@ def check_years(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- date forms
-_TWO_DIGIT_RE = re.compile(r"(?<![\d０-９〇零一二三四五六七八九O])(['’‘]?)(\d{2})年(?=\d{1,2}月)")
-_O_YEAR_RE = re.compile(r"[一二][〇○零OoＯ0０][一二三四五六七八九〇○零OoＯ0０]{2}年")
+_TWO_DIGIT_RE = lazy_re(r"(?<![\d０-９〇零一二三四五六七八九O])(['’‘]?)(\d{2})年(?=\d{1,2}月)")
+_O_YEAR_RE = lazy_re(r"[一二][〇○零OoＯ0０][一二三四五六七八九〇○零OoＯ0０]{2}年")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DIGITS.update({"○": "0", "零": "0", "O": "0", "o": "0", "Ｏ": "0", "0": "0", "０": "0"})
-_DATE_RE = re.compile(r"(?<!\d)(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
-_MONTH_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)")
+_DATE_RE = lazy_re(r"(?<!\d)(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
+_MONTH_RE = lazy_re(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?!\d)")
 
 
 @rule("date_forms", "日期：两位数年份、“〇”误写为字母O或数字0、不存在的日期", severities=("warning",))
 def check_date_forms(ctx: CheckContext) -> Iterator[Finding]:
+    import calendar  # here: an errors-only run (export) does not need it (≈ 1 ms with locale)
+
     y = ctx.report.year
     for f in ctx.fields:
         if not f.raw or ("年" not in f.raw and "月" not in f.raw):
@@ -91,3 +94,6 @@ def check_date_forms(ctx: CheckContext) -> Iterator[Finding]:
             if not 1 <= int(m.group(2)) <= 12 and not text.startswith("日", m.end()):
                 yield Finding("date.impossible", "warning", f"日期“{m.group(0)}”不存在（没有{int(m.group(2))}月）：请核对。",
                               f.ref, span=(m.start(), m.end()))
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

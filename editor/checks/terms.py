@@ -21,8 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
+from .lazyre import bind, lazy_re
+
 MIN_FUZZY = 4  # fixed terms shorter than this are matched exactly only (too many homophones)
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = lazy_re(r"[\u3400-\u9fff]")
 
 
 @dataclass
@@ -148,7 +150,7 @@ def _pypinyin_term_readings(term: str) -> tuple[str, ...]:
 
 def _fuzzy_term(t: str) -> bool:
     """A fixed term matched by sound as well (see :class:`TermMatcher`)."""
-    return len(t) >= MIN_FUZZY and all(_CJK.match(c) for c in t)
+    return len(t) >= MIN_FUZZY and all("\u3400" <= c <= "\u9fff" for c in t)  # _CJK.match(c), not compiled
 
 
 def pinyin_table_text() -> str:
@@ -313,7 +315,7 @@ class TermMatcher:
         """``text[start:]`` differs from ``term`` only at ``k``: a homophone typed by the input method?"""
         end = start + len(term)
         typed = text[start + k]
-        if typed == term[k] or not _CJK.match(typed):
+        if typed == term[k] or not "\u3400" <= typed <= "\u9fff":  # not _CJK.match(typed)
             return None
         expected = term_readings(term)
         if not expected or expected[k] not in readings(typed):
@@ -339,3 +341,6 @@ def matcher(user_terms=None) -> TermMatcher:
     if not isinstance(user_terms, str):
         user_terms = "\n".join(user_terms)
     return _matcher_for(user_terms)
+
+
+bind(globals())  # patterns compile on first use (see .lazyre)

@@ -5,9 +5,10 @@ Also measured: the snapshot (serialisation) the problems panel takes on the wind
 check run, simulated typing with and without the panel checking in the background,
 and a full run on the sample itself (what the panel does while the user types).
 
-The wording rules cache their result per paragraph text, and the 50x report repeats the sample's
-paragraphs, so the 50x figure is also given cold (caches cleared) and for a 50x report whose every
-paragraph is different (a suffix per copy), which no cache helps. Loading the term lists and pypinyin
+The wording rules and the figure finder cache their result per paragraph text, and the 50x report repeats
+the sample's paragraphs, so the 50x figure is also given cold (caches cleared) and for a 50x report whose
+every paragraph is different (a suffix per copy), which no cache helps. The errors-only run ``export`` does
+before writing is given the same two ways (its cost in a fresh process: ``bench_checks_startup.py``). Loading the term lists and pypinyin
 is measured in fresh interpreters (it happens on the first check run, in the panel's worker thread).
 
     python tests/perf/bench_checks.py
@@ -79,7 +80,9 @@ def typing_latency(report, keystrokes: int = 150, pause_s: float = 0.02) -> dict
 
 def unique_copies(report):
     """``report`` with a different suffix on every paragraph of every copy (no two paragraphs equal)."""
-    out = report.model_copy(deep=True)
+    import copy
+
+    out = copy.deepcopy(report)
     for k, s in enumerate(out.sections):
         s.intro = [p + f"（第{k}份）" for p in s.intro]
         for item in s.items:
@@ -88,9 +91,10 @@ def unique_copies(report):
 
 
 def clear_caches() -> None:
-    from editor.checks import rules_wording, terms
+    from editor.checks import rules_figures, rules_wording, terms
 
     rules_wording._cached_hits.cache_clear()
+    rules_figures.figures.cache_clear()
     terms._matcher_for.cache_clear()
     terms.builtin_terms.cache_clear()
 
@@ -131,6 +135,9 @@ def main() -> int:
     distinct = unique_copies(big)
     checks_distinct = median_time(lambda: (clear_caches(), run_checks(distinct)), repeat=3)
     checks_big = median_time(lambda: run_checks(big))
+    # what `export` runs before writing: the rules that can report an error, errors only
+    errors_big = median_time(lambda: (clear_caches(), run_checks(big, severities={"error"})))
+    errors_distinct = median_time(lambda: (clear_caches(), run_checks(distinct, severities={"error"})))
     snap_big = median_time(lambda: big.model_dump_json())
     checks_sample = median_time(lambda: run_checks(sample), repeat=15)
     snap_sample = median_time(lambda: sample.model_dump_json(), repeat=15)
@@ -142,6 +149,8 @@ def main() -> int:
     print(f"run_checks (50x, cold caches):  {checks_cold * 1000:8.1f} ms   ratio to baseline {checks_cold / flow_big:5.2f}")
     print(f"run_checks (50x, every paragraph different, cold): {checks_distinct * 1000:8.1f} ms   "
           f"ratio to baseline {checks_distinct / flow_big:5.2f}")
+    print(f"errors only, as export (50x, cold caches): {errors_big * 1000:8.1f} ms; every paragraph different: "
+          f"{errors_distinct * 1000:8.1f} ms")
     print(f"snapshot for the panel (50x):   {snap_big * 1000:8.1f} ms")
     print(f"run_checks (sample):            {checks_sample * 1000:8.1f} ms")
     print(f"snapshot for the panel (sample):{snap_sample * 1000:8.1f} ms")
