@@ -52,6 +52,10 @@ class _ImportThread(QThread):
         if now - self._last_emit >= 0.05 or fraction >= 1.0:  # at most 20 updates a second
             self._last_emit = now
             self.progressed.emit(fraction, stage)
+        # Let the window thread have the interpreter lock now (called every few hundred paragraphs, about
+        # every 1-2 ms): otherwise a thread waiting for the lock may wait out the whole import, as the window
+        # thread did here (its timers and repaints stopped for the half second of importing a long text).
+        time.sleep(0)
 
     def run(self) -> None:  # noqa: D401 - QThread API
         try:
