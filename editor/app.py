@@ -226,18 +226,7 @@ def _start(app, args) -> int:
             app.quit()
 
         QTimer.singleShot(0, finish)
-    else:
-        from PySide6.QtCore import QTimer
-
-        # pydantic's validators (the clipboard's figures, files that are not exactly as this program writes
-        # them) and serialiser (saving, the background checks' snapshot) are built once the window is up,
-        # instead of delaying the first save or keystroke.
-        QTimer.singleShot(300, _prepare_validation)
     return app.exec()
-
-
-def _prepare_validation() -> None:
-    import editor.model.schema  # noqa: F401
 
 
 if __name__ == "__main__":  # pragma: no cover
