@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from editor.model import QUALIFIERS, FormalInfo, FormatSettings, Item, Metric, Report, Section, SectionKind
 from editor.model.tokens import change_error
 from editor.storage import dump_project, parse_project, read_project, write_project
-from editor.storage.projectfile import renumbered_copy
+from editor.storage.projectfile import _figure_problems, renumbered_copy
 
 text = st.text(max_size=30)  # any unicode except surrogates: CJK, emoji, control characters, quotes
 paragraphs = st.lists(text, max_size=3)
@@ -27,7 +27,10 @@ metrics = st.builds(
     is_rate=st.booleans(), numerals=st.sampled_from(["arabic", "chinese"]),
     change_decimals=st.integers(0, 4), change_prefix=text, change_words=st.tuples(text, text),
     source=text, note=text, parts=st.lists(ids, max_size=2),
-).filter(lambda m: change_error(m) is None)  # a change too large to write is refused at load (issue 9)
+).filter(
+    # a figure with more digits than the editor computes (a random text can be "1000000000000000"), or a
+    # change too large to write, is refused at load (issue 9): not a valid project
+    lambda m: change_error(m) is None and not _figure_problems(Report(metrics=[m]), {}))
 
 
 def items(depth: int):
